@@ -1,12 +1,39 @@
 // Chapter 1's program: a short table of z, σ(z) and σ′(z), from z = −1000 to 1000.
+// With `--figure-data DIR` it writes instead the curves of σ and σ′ on [−8, 8] (DIR/sigmoid.dat),
+// which the website plots.
 #include <cstdio>
 #include <exception>
 
+#include <xtensor/xbuilder.hpp>
+#include <xtensor/xview.hpp>
+
+#include "figure_data.hpp"
 #include "sigmoid.hpp"
 
-int main()
+namespace {
+
+void write_figure_data(const std::string& dir)
+{
+    const nn::Array z = xt::linspace(-8.0, 8.0, 321);
+    const nn::Array s = nn::sigmoid(z);
+    const nn::Array ds = nn::sigmoid_prime(z);
+    nn::Matrix table = xt::zeros<double>({z.size(), std::size_t{3}});
+    xt::col(table, 0) = z;
+    xt::col(table, 1) = s;
+    xt::col(table, 2) = ds;
+    nn::write_dat(dir, "sigmoid.dat", table, {"z", "sigma", "sigma_prime"});
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
 {
     try {
+        const std::string figure_dir = nn::figure_data_dir(argc, argv);
+        if (!figure_dir.empty()) {
+            write_figure_data(figure_dir);
+            return 0;
+        }
         //! [table]
         const nn::Array z = {-1000.0, -10.0, -2.0, -1.0, 0.0, 1.0, 2.0, 10.0, 1000.0};
         const nn::Array s = nn::sigmoid(z);
