@@ -51,6 +51,9 @@ def parse(path: pathlib.Path) -> list:
     root = ET.parse(path).getroot()
     cases = []
     for tc in root.iter("testcase"):
+        out = tc.find("system-out")
+        if tc.find("skipped") is not None and out is not None and "disabled test unit" in (out.text or ""):
+            continue  # left out by --run_test (e.g. the 'provided' cases in stubs_fail.py): not run at all
         status, message = "passed", ""
         for kind in ("error", "failure"):
             node = tc.find(kind)
