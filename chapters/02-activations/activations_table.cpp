@@ -63,20 +63,20 @@ int main(int argc, char** argv)
         const nn::Array library = nn::tanh(w);
         const nn::Array from_exp = nn::tanh_from_exp(w);
         //! [tanh]
-        std::printf("tanh three ways, and the relative error of each against the library's tanh\n");
-        std::printf("%8s  %22s  %22s  %10s  %22s  %10s\n", "z", "library tanh", "tanh_from_exp", "rel.error",
-                    "naive (e^z-e^-z)/(..)", "rel.error");
+        std::printf("tanh three ways: the library's, tanh_from_exp, and the naive (e^z - e^-z) / (e^z + e^-z);\n"
+                    "rel.err = |other - library| / library\n");
+        std::printf("%7s  %22s  %22s  %9s  %14s\n", "z", "library tanh", "tanh_from_exp", "rel.err",
+                    "naive rel.err");
         for (std::size_t i = 0; i < w.size(); ++i) {
             const double naive = tanh_naive(w(i));
-            std::printf("%8g  %22.17g  %22.17g  %10.1e  ", w(i), library(i), from_exp(i),
+            std::printf("%7g  %22.17g  %22.17g  %9.1e  ", w(i), library(i), from_exp(i),
                         std::abs(from_exp(i) - library(i)) / library(i));
             if (std::isnan(naive)) {
-                std::printf("%22s  %10s\n", "NaN (inf/inf)", "-");
+                std::printf("%14s\n", "NaN (inf/inf)");
             } else {
-                std::printf("%22.17g  %10.1e\n", naive, std::abs(naive - library(i)) / library(i));
+                std::printf("%14.1e\n", std::abs(naive - library(i)) / library(i));
             }
         }
-
         std::printf("\nactivation(\"softmax\"): ");
         try {
             nn::activation("softmax");

@@ -26,18 +26,21 @@ void write_figure_data(const std::string& dir)
     nn::write_dat(dir, "spiral.dat", table, {"x1", "x2", "label"});
 }
 
-// "z1  (3000, 6)  [row first]  [row last]"
+// "z1  (3000, 6)  sample 0     [ ... ]", then the same for the last sample on a second line.
 void print_rows(const char* name, const nn::Matrix& m, std::size_t first, std::size_t last)
 {
-    std::printf("%-8s %-11s", name, nn::shape_str(m).c_str());
     for (std::size_t i : {first, last}) {
-        std::printf("  [");
+        if (i == first) {
+            std::printf("%-8s %-11s", name, nn::shape_str(m).c_str());
+        } else {
+            std::printf("%-8s %-11s", "", "");
+        }
+        std::printf("  sample %-4zu [", i);
         for (std::size_t j = 0; j < m.shape(1); ++j) {
             std::printf("%s%7.4f", j ? " " : "", m(i, j));
         }
-        std::printf("]");
+        std::printf("]\n");
     }
-    std::printf("\n");
 }
 
 // The CSV loader on a file with a bad line, to show its message.
@@ -90,7 +93,7 @@ int main(int argc, char** argv)
         const nn::Matrix theta3 = xt::random::rand<double>({5, 3}, -1.0, 1.0);
         const nn::Forward fw = nn::forward(data.X, theta1, theta2, theta3, nn::activation("tanh"));
         //! [forward]
-        std::printf("\none forward pass, phi = tanh, random theta in [-1, 1]; shape, then samples 0 and 2999:\n");
+        std::printf("\none forward pass, phi = tanh, random theta in [-1, 1]; its shape, then samples 0 and 2999:\n");
         const std::size_t last = data.X.shape(0) - 1;
         for (auto [name, m] : {std::pair<const char*, const nn::Matrix*>{"x_star", &fw.x_star},
                                {"z1", &fw.z1}, {"a1", &fw.a1}, {"a1_star", &fw.a1_star}, {"z2", &fw.z2},

@@ -24,20 +24,18 @@ int main()
         //! [unpack]
 
         std::printf("widths c = %s, N = %zu samples\n\n", nn::widths_str(c).c_str(), data.X.shape(0));
-        std::printf("%-22s %-32s %6s %6s %6s %6s %12s\n", "", "shapes", "N", "in+1", "in+1", "out", "result");
+        std::printf("z(l) = a(l-1)* theta(l):  N x (c(l-1)+1) . (c(l-1)+1) x c(l)  ->  N x c(l)\n");
         // Each row: the layer's input with its bias column, times its θ, gives its z.
         const nn::Matrix* inputs[] = {&fw.x_star, &fw.a1_star, &fw.a2_star};
         const nn::Matrix* outputs[] = {&fw.z1, &fw.z2, &fw.z3};
         const char* formulas[] = {"z(1) = X* theta(1)", "z(2) = a(1)* theta(2)", "z(3) = a(2)* theta(3)"};
-        const char* symbols[] = {"N x (f+1) . (f+1) x c(1)", "N x (c(1)+1) . (c(1)+1) x c(2)",
-                                 "N x (c(2)+1) . (c(2)+1) x c(3)"};
         std::string sizes;
         for (std::size_t l = 0; l < 3; ++l) {
             const auto& in = *inputs[l];
             const auto& th = thetas[l];
             const auto& out = *outputs[l];
-            std::printf("%-22s %-32s %6zu %6zu %6zu %6zu %6zu x %zu\n", formulas[l], symbols[l], in.shape(0),
-                        in.shape(1), th.shape(0), th.shape(1), out.shape(0), out.shape(1));
+            std::printf("  %-22s  %6zu %5zu %5zu %5zu   ->  %zu x %zu\n", formulas[l], in.shape(0), in.shape(1),
+                        th.shape(0), th.shape(1), out.shape(0), out.shape(1));
             sizes += (l ? " + " : "") + std::to_string(th.size());
         }
         std::printf("\n||theta|| = %s = %zu\n", sizes.c_str(), theta.size());
