@@ -14,6 +14,9 @@ namespace nn {
 
 namespace {
 
+// π to double precision (M_PI is POSIX, not standard C++).
+constexpr double pi = 3.141592653589793238462643383279502884;
+
 /// Standard normal numbers from a 64-bit Mersenne twister, by the Box–Muller transform. Written out
 /// (not std::normal_distribution) so the bits do not depend on the standard library's implementation.
 class Normal {
@@ -30,7 +33,7 @@ public:
         const double u1 = 1.0 - uniform();
         const double u2 = uniform();
         const double radius = std::sqrt(-2.0 * std::log(u1));
-        const double angle = 2.0 * M_PI * u2;
+        const double angle = 2.0 * pi * u2;
         spare_ = radius * std::sin(angle);
         has_spare_ = true;
         return radius * std::cos(angle);

@@ -6,6 +6,8 @@
 #include <exception>
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <unistd.h>
 #include <xtensor/xrandom.hpp>
 #include <xtensor/xview.hpp>
 
@@ -77,7 +79,8 @@ int main(int argc, char** argv)
         }
 
         // Save as CSV and read back: the same numbers, to the last bit.
-        const auto dir = std::filesystem::temp_directory_path() / "nn-course-ch03";
+        // (a folder of its own, named with the process id: several copies may run at once)
+        const auto dir = std::filesystem::temp_directory_path() / ("nn-course-ch03-" + std::to_string(::getpid()));
         std::filesystem::create_directories(dir);
         nn::save_csv(data, (dir / "spiral.csv").string());
         const nn::Dataset back = nn::load_csv((dir / "spiral.csv").string(), 3);

@@ -85,7 +85,7 @@ BOOST_AUTO_TEST_CASE(the_spiral_is_the_cs231n_construction, *nn::testing::provid
             const double t = std::atan2(data.X(row, 0), data.X(row, 1));
             const double t0 = 4.0 * k + 4.0 * r;
             // the noise, brought back into (−π, π]
-            const double noise = std::remainder(t - t0, 2 * M_PI);
+            const double noise = std::remainder(t - t0, 2 * std::acos(-1.0));
             sum += noise;
             sum2 += noise * noise;
             ++count;
