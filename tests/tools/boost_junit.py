@@ -29,6 +29,7 @@ class Run:
     returncode: int
     problem: str = ""  # the run as a whole went wrong: crash, time limit, no report
     output: str = ""
+    running: str = ""  # with progress=True: the case (suite/case) that had started and not finished
 
 
 def _message(text: str) -> str:
@@ -70,22 +71,51 @@ def parse(path: pathlib.Path) -> list:
     return cases
 
 
-def run(executable, report: pathlib.Path, extra_args=(), timeout=120, env=None) -> Run:
-    """Run a test executable with a JUnit report; a crash or a time-out is reported, not raised."""
+def _running_case(output: str) -> str:
+    """From Boost's progress log ('Entering test case "x"' ...): the case that never left, as suite/case."""
+    stack, case = [], ""
+    for line in output.splitlines():
+        m = re.search(r'(Entering|Leaving) test (suite|case) "([^"]*)"', line)
+        if not m:
+            continue
+        entering, kind, name = m[1] == "Entering", m[2], m[3]
+        if kind == "suite":
+            if entering:
+                stack.append(name)
+            elif stack:
+                stack.pop()
+        else:
+            case = "/".join([*stack, name]) if entering else ""
+    return case
+
+
+def run(executable, report: pathlib.Path, extra_args=(), timeout=120, env=None, prefix=(), cwd=None,
+        progress=False) -> Run:
+    """Run a test executable with a JUnit report; a crash or a time-out is reported, not raised.
+
+    prefix: a command the executable runs under (the grader's sandbox); progress: also log each case as it
+    starts, so that Run.running names the case that was running when the time limit struck.
+    """
     report.parent.mkdir(parents=True, exist_ok=True)
     if report.exists():
         report.unlink()
-    args = [str(executable), f"--logger=JUNIT,error,{report}", "--report_level=no", "--color_output=no",
-            *extra_args]
+    logger = f"--logger=JUNIT,error,{report}" + (":HRF,test_suite,stdout" if progress else "")
+    args = [*map(str, prefix), str(executable), logger, "--report_level=no", "--color_output=no", *extra_args]
     problem = ""
+    # A session of its own, so that a time-out ends the tests and everything they started.
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace",
+                            env=env, cwd=cwd, start_new_session=True)
     try:
-        proc = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                              errors="replace", timeout=timeout, env=env)
-        returncode, output = proc.returncode, proc.stdout
-    except subprocess.TimeoutExpired as e:
+        output, _ = proc.communicate(timeout=timeout)
+        returncode = proc.returncode
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        output, _ = proc.communicate()
         returncode = -signal.SIGKILL
-        output = (e.stdout or b"").decode(errors="replace") if isinstance(e.stdout, bytes) else (e.stdout or "")
-        problem = f"time limit: the tests did not finish within {timeout} s (an endless loop?)"
+        problem = f"time limit: the tests did not finish within {timeout:g} s (an endless loop?)"
     if returncode < 0 and not problem:
         problem = f"crashed with signal {signal.Signals(-returncode).name}"
     cases = []
@@ -99,4 +129,5 @@ def run(executable, report: pathlib.Path, extra_args=(), timeout=120, env=None) 
     for line in output.splitlines():
         if "fatal error" in line and ("signal" in line or "memory access violation" in line):
             problem = problem or "crashed: " + line.split("fatal error:", 1)[-1].strip()
-    return Run(cases=cases, returncode=returncode, problem=problem, output=output)
+    running = _running_case(output) if progress else ""
+    return Run(cases=cases, returncode=returncode, problem=problem, output=output, running=running)

@@ -1,0 +1,200 @@
+"""The grader's cache: the course built once (solutions, course code, compiled tests) in a folder of its own,
+and the recipes to build one chapter of a submission against it.
+
+The cache is an ordinary CMake build of the course (Unix Makefiles, documentation off). Per chapter NN it
+builds `testNN_solutions`, which brings the course code, the compiled tests and every chapter's solution
+library. A submission's chapter is then compiled with the exact command CMake uses for
+`exercises/NN-name/*.cpp` (from compile_commands.json) and linked with the exact command CMake uses for
+`testNN_exercises` (its link.txt), with the student's archive in place of `libchNN_exercises.a`: the same
+isolation as `./course check`, where chapter NN is the student's and every other chapter the solution.
+"""
+import dataclasses
+import hashlib
+import json
+import os
+import pathlib
+import re
+import shlex
+import subprocess
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tools"))
+import boost_junit  # noqa: E402
+
+
+class CacheError(Exception):
+    pass
+
+
+@dataclasses.dataclass
+class Chapter:
+    name: str  # "01-sigmoid"
+    nn: str  # "01"
+    title: str
+    cases: list  # gradable cases as "suite/case", in the order they run (provided cases left out)
+    hidden: set  # those of them that come from the hidden tests
+    compile_args: list  # the compile command of a student's file, with {src} and {obj} to fill in
+    link_args: list  # the link command, with {archive} and {exe}
+    reference_problems: list  # what went wrong when the tests ran against the solutions (should be empty)
+
+
+def chapter_title(root: pathlib.Path, name: str) -> str:
+    text = root / "chapters" / name / "README.md"
+    if text.exists():
+        for line in text.read_text().splitlines():
+            if line.startswith("# "):
+                return re.sub(r"\s*\{#\w+\}\s*$", "", line[2:]).strip()
+    return name
+
+
+def chapters_of(root: pathlib.Path) -> list:
+    return sorted(p.name for p in (root / "chapters").glob("[0-9][0-9]-*") if p.is_dir())
+
+
+def _command(entry) -> list:
+    return entry["arguments"] if "arguments" in entry else shlex.split(entry["command"])
+
+
+def _template(args: list, src: str, obj: str) -> list:
+    """A compile command with its source and object replaced by placeholders."""
+    out, skip = [], False
+    for i, a in enumerate(args):
+        if skip:
+            skip = False
+            continue
+        if a == "-o":
+            out += ["-o", obj]
+            skip = True
+        elif a == "-c":
+            out += ["-c", src]
+            skip = True
+        else:
+            out.append(a)
+    if obj not in out or src not in out:
+        raise CacheError(f"cannot read CMake's compile command: {' '.join(args)}")
+    return out
+
+
+class Cache:
+    def __init__(self, root: pathlib.Path, folder: pathlib.Path, jobs: int, log=print):
+        self.root = pathlib.Path(root).resolve()
+        self.dir = pathlib.Path(folder).resolve()
+        self.jobs = jobs
+        self.log = log
+        self.objects = self.dir / "objects"  # students' object files, by the hash of source and command
+
+    def build(self):
+        """Configure (once) and bring the cache up to date: quick when nothing changed."""
+        self.dir.mkdir(parents=True, exist_ok=True)
+        log = self.dir / "build.log"
+        if not (self.dir / "CMakeCache.txt").exists():
+            self.log(f"grade: building the course once into the grader's cache {self.dir}")
+            self._cmake(["cmake", "--preset", "default", "-S", str(self.root), "-B", str(self.dir), "-G",
+                         "Unix Makefiles", "-DCOURSE_DOCS=OFF", f"-DCOURSE_EXERCISES_DIR={self.root / 'exercises'}"],
+                        log)
+        targets = [f"test{name[:2]}_solutions" for name in chapters_of(self.root)
+                   if list((self.root / "tests" / name).glob("*.cpp"))]
+        self._cmake(["cmake", "--build", str(self.dir), "-j", str(self.jobs), "--target", *targets], log)
+        self.compile_db = {pathlib.Path(e["file"]).resolve(): e
+                           for e in json.loads((self.dir / "compile_commands.json").read_text())}
+
+    def _cmake(self, args, log):
+        with open(log, "a") as out:
+            out.write("$ " + " ".join(args) + "\n")
+            out.flush()
+            if subprocess.run(args, stdout=out, stderr=subprocess.STDOUT).returncode != 0:
+                tail = "\n".join(log.read_text().splitlines()[-40:])
+                raise CacheError(f"building the grader's cache failed ({log}):\n{tail}")
+
+    def compile_template(self, folder: pathlib.Path, name: str, what: str) -> list:
+        """The compile command CMake uses for the .cpp files in folder (exercises/NN or tests/NN)."""
+        for path, entry in self.compile_db.items():
+            if path.parent == (folder / name).resolve():
+                args = _command(entry)
+                return _template(args, "{src}", "{obj}")
+        raise CacheError(f"no compile command for {what} of chapter {name} in {self.dir}/compile_commands.json")
+
+    def link_template(self, nn: str, impl: str) -> list:
+        """CMake's link command of testNN_<impl>, run from the cache folder; {exe} is the output file."""
+        link = self.dir / "CMakeFiles" / f"test{nn}_{impl}.dir" / "link.txt"
+        if not link.exists():
+            raise CacheError(f"{link} is missing: was the cache configured with the Unix Makefiles generator?")
+        args = shlex.split(link.read_text().strip())
+        out = list(args)
+        try:
+            out[out.index("-o") + 1] = "{exe}"
+        except (ValueError, IndexError):
+            raise CacheError(f"cannot read CMake's link command in {link}")
+        return out
+
+    def compile_hidden(self, hidden_dir: pathlib.Path, name: str, template: list) -> list:
+        """The instructor's hidden test files of a chapter, compiled once (cached by content)."""
+        objs = []
+        for src in sorted((hidden_dir / name).glob("*.cpp")):
+            obj = self.object_path(src.read_bytes(), template, suffix=".hidden.o")
+            if not obj.exists():
+                args = [a.replace("{src}", str(src)).replace("{obj}", str(obj) + ".tmp") for a in template]
+                proc = subprocess.run(args, cwd=self.dir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                if proc.returncode != 0:
+                    raise CacheError(f"the hidden tests {src} do not compile:\n{proc.stdout[-4000:]}")
+                os.replace(str(obj) + ".tmp", obj)
+            objs.append(str(obj))
+        return objs
+
+    def object_path(self, source: bytes, template: list, suffix=".o") -> pathlib.Path:
+        digest = hashlib.sha256(source + b"\0" + "\0".join(template).encode()).hexdigest()
+        self.objects.mkdir(parents=True, exist_ok=True)
+        return self.objects / (digest[:32] + suffix)
+
+    def chapter(self, name: str, hidden_dir: pathlib.Path = None) -> Chapter:
+        """Everything needed to grade one chapter; runs its tests once against the solutions."""
+        nn = name[:2]
+        compile_args = self.compile_template(self.root / "exercises", name, "the exercise")
+        link_args = self.link_template(nn, "exercises")
+        archive = f"libch{nn}_exercises.a"
+        if archive not in link_args:
+            raise CacheError(f"cannot find {archive} in the link command of test{nn}_exercises")
+        link_args = ["{archive}" if a == archive else a for a in link_args]
+        hidden_objs = []
+        if hidden_dir and (hidden_dir / name).is_dir():
+            test_template = self.compile_template(self.root / "tests", name, "the tests")
+            hidden_objs = self.compile_hidden(hidden_dir, name, test_template)
+        visible, problems = self._reference_run(self.dir / "tests" / f"test{nn}_solutions", name, "visible")
+        cases = visible
+        if hidden_objs:
+            link_args = self._with_objects(link_args, nn, hidden_objs)
+            cases, problems = self._reference_run(self._link_reference(nn, hidden_objs), name, "hidden")
+        return Chapter(name=name, nn=nn, title=chapter_title(self.root, name), cases=cases,
+                       hidden={c for c in cases if c not in set(visible)}, compile_args=compile_args,
+                       link_args=link_args, reference_problems=problems)
+
+    def _with_objects(self, link_args: list, nn: str, objs: list) -> list:
+        """The link command with more test objects after the chapter's own."""
+        for i, a in enumerate(link_args):
+            if f"ch{nn}_tests.dir/" in a:
+                return link_args[:i + 1] + objs + link_args[i + 1:]
+        raise CacheError(f"cannot find chapter {nn}'s test objects in its link command")
+
+    def _link_reference(self, nn: str, hidden_objs: list) -> pathlib.Path:
+        """testNN_solutions with the hidden tests too, linked once per set of hidden tests."""
+        key = hashlib.sha256("\0".join(hidden_objs).encode()).hexdigest()[:16]
+        exe = self.dir / "hidden" / key / f"test{nn}_solutions"
+        if not exe.exists():
+            exe.parent.mkdir(parents=True, exist_ok=True)
+            args = self._with_objects(self.link_template(nn, "solutions"), nn, hidden_objs)
+            args = [a.replace("{exe}", str(exe)) for a in args]
+            proc = subprocess.run(args, cwd=self.dir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            if proc.returncode != 0:
+                raise CacheError(f"the hidden tests of chapter {nn} do not link with the solutions:\n{proc.stdout}")
+        return exe
+
+    def _reference_run(self, exe: pathlib.Path, name: str, tag: str):
+        """The gradable cases, in order, from a run against the solutions; and any problem of that run."""
+        report = self.dir / "reference" / f"{name}-{tag}.xml"
+        run = boost_junit.run(exe, report, ["--run_test=!@provided"], timeout=600)
+        cases = [f"{c.suite}/{c.name}" for c in run.cases]
+        problems = [f"{c.suite}/{c.name}: {c.message}" for c in run.cases if not c.ok]
+        if run.problem:
+            problems.append(run.problem)
+        return cases, problems

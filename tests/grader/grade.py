@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Grade students' submissions chapter by chapter (instructors; run as `./course grade`).
+
+A submission is a folder that mirrors exercises/ (01-sigmoid/sigmoid.cpp, ...), or a copy of the whole
+course with such an exercises/ folder. Chapter NN is built from the student's NN-name/ files with the
+solutions of every other chapter, and its tests run in a sandbox with limits on CPU time, memory and
+wall time; a chapter that does not compile, crashes or loops loses its own points only.
+
+    ./course grade SUBMISSION_DIR [--hidden-tests DIR] [--json F] [--junit F] [--gradescope F]
+    ./course grade --batch DIR [--csv F] ...      every folder in DIR is one student's submission
+
+Points: tests/grading.toml (each chapter's share of 100, each test case's weight).
+"""
+import argparse
+import concurrent.futures
+import fcntl
+import hashlib
+import os
+import pathlib
+import re
+import shutil
+import sys
+import time
+
+HERE = pathlib.Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(HERE))
+import cache as cache_mod  # noqa: E402
+import grading  # noqa: E402
+import reports  # noqa: E402
+import sandbox as sandbox_mod  # noqa: E402
+import weights as weights_mod  # noqa: E402
+
+
+def exercises_folder(path: pathlib.Path) -> pathlib.Path:
+    """The folder that holds the chapters: the submission itself, or its exercises/."""
+    if not any(path.glob("[0-9][0-9]-*")) and (path / "exercises").is_dir():
+        return path / "exercises"
+    return path
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]", "_", name)[:40] + "-" + hashlib.sha1(name.encode()).hexdigest()[:6]
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(prog="./course grade", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("submission", nargs="?", type=pathlib.Path, help="a student's submission folder")
+    p.add_argument("--batch", type=pathlib.Path, metavar="DIR", help="grade every folder in DIR")
+    p.add_argument("--hidden-tests", type=pathlib.Path, metavar="DIR",
+                   help="extra test files, DIR/NN-name/*.cpp, graded like the chapter's own (never released)")
+    p.add_argument("--json", type=pathlib.Path, metavar="FILE", help="every result, case by case")
+    p.add_argument("--junit", type=pathlib.Path, metavar="FILE", help="JUnit XML for CI systems")
+    p.add_argument("--gradescope", type=pathlib.Path, metavar="FILE",
+                   help="Gradescope's results.json (with --batch: one per student, keyed by folder name)")
+    p.add_argument("--csv", type=pathlib.Path, metavar="FILE", help="the gradebook (--batch; default DIR/gradebook.csv)")
+    p.add_argument("--weights", type=pathlib.Path, default=ROOT / "tests" / "grading.toml", metavar="FILE")
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="chapters graded at once")
+    p.add_argument("--time-limit", type=float, default=60, metavar="S",
+                   help="wall time of one run of a chapter's tests (default 60 s); CPU time gets 5 s more")
+    p.add_argument("--memory", type=int, default=4096, metavar="MB", help="memory of one run (default 4096 MB)")
+    p.add_argument("--cache", type=pathlib.Path, default=ROOT / "build-grader", metavar="DIR",
+                   help="where the course is built once for grading (default build-grader/)")
+    p.add_argument("--sandbox", default="auto", choices=["auto", "bwrap-nobody", "bwrap", "limits"])
+    p.add_argument("--keep", action="store_true", help="keep the scratch folders (in the cache's work/)")
+    p.add_argument("--quiet", action="store_true", help="the table only, not the first failure of each chapter")
+    args = p.parse_args(argv)
+    if bool(args.submission) == bool(args.batch):
+        p.error("give one SUBMISSION_DIR, or --batch DIR")
+    return args
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    started = time.monotonic()
+    color = sys.stdout.isatty() and os.environ.get("NO_COLOR") is None
+    say = lambda text: print(text, flush=True)  # noqa: E731
+    if args.batch:
+        if not args.batch.is_dir():
+            sys.exit(f"grade: {args.batch} is not a folder")
+        folders = sorted(p for p in args.batch.iterdir() if p.is_dir() and not p.name.startswith("."))
+        if not folders:
+            sys.exit(f"grade: no submission folders in {args.batch}")
+    else:
+        if not args.submission.is_dir():
+            sys.exit(f"grade: {args.submission} is not a folder")
+        folders = [args.submission]
+    hidden = args.hidden_tests.resolve() if args.hidden_tests else None
+    if hidden and not hidden.is_dir():
+        sys.exit(f"grade: the hidden tests folder {hidden} does not exist")
+
+    cache = cache_mod.Cache(ROOT, args.cache, args.jobs, log=say)
+    cache.dir.mkdir(parents=True, exist_ok=True)
+    with open(cache.dir / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one build of the cache at a time
+        try:
+            cache.build()
+            chapters = [cache.chapter(name, hidden) for name in cache_mod.chapters_of(ROOT)
+                        if (cache.dir / "tests" / f"test{name[:2]}_solutions").exists()]
+        except cache_mod.CacheError as e:
+            sys.exit(f"grade: {e}")
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    weights = weights_mod.Weights(args.weights)
+    warnings = [f"against the solutions, {ch.name}: {problem}" for ch in chapters for problem in ch.reference_problems]
+    warnings += [f"{args.weights.name}: {entry}" for entry in weights.unknown({ch.name: ch.cases for ch in chapters})]
+    for warning in warnings:
+        say(f"grade: warning: {warning}")
+    total_weight = sum(weights.chapter(ch.name) for ch in chapters if ch.cases) or 1
+    max_points = {ch.name: 100 * weights.chapter(ch.name) / total_weight if ch.cases else 0 for ch in chapters}
+
+    hide = [ROOT / "solutions", ROOT / ".git", cache.dir, *ROOT.glob("build*")] + ([hidden] if hidden else [])
+    limits = sandbox_mod.Limits(cpu_seconds=int(args.time_limit) + 5, memory_mb=args.memory)
+    box = sandbox_mod.Sandbox(ROOT, hide=hide, limits=limits, mode=args.sandbox)
+    grader = grading.ChapterGrader(cache, box, weights, args.time_limit)
+    say(f"grade: {len(folders)} submission(s), chapters {', '.join(ch.name for ch in chapters)}; "
+        f"sandbox: {box.description}")
+
+    scratch = {f: cache.dir / "work" / f"{slug(f.name)}-{os.getpid()}" for f in folders}
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        futures = {(f, ch.name): pool.submit(grader.grade, ch, exercises_folder(f.resolve()), scratch[f])
+                   for f in folders for ch in chapters}
+        outcome = {key: future.result() for key, future in futures.items()}
+    if not args.keep:
+        for folder in scratch.values():
+            shutil.rmtree(folder, ignore_errors=True)
+
+    results = []
+    for f in folders:
+        chapter_results = []
+        for ch in chapters:
+            r = outcome[(f, ch.name)]
+            r.max_points = max_points[ch.name]
+            total = sum(c.weight for c in r.cases)
+            r.points = r.max_points * sum(c.weight for c in r.cases if c.ok) / total if total else 0.0
+            chapter_results.append({
+                "chapter": r.name, "title": r.title, "tests": len(r.cases), "passed": r.passed,
+                "points": round(r.points, 4), "max_points": round(r.max_points, 4), "reason": r.reason,
+                "log": r.log, "cases": [{"name": c.name, "status": c.status, "message": c.message,
+                                         "weight": c.weight, "hidden": c.hidden} for c in r.cases]})
+        results.append({"student": f.name, "path": str(f.resolve()), "chapters": chapter_results,
+                        "total": round(sum(c["points"] for c in chapter_results), 4)})
+
+    elapsed = time.monotonic() - started
+    for sub in results:
+        say(reports.table(sub, color))
+        if not args.quiet and not args.batch:
+            text = reports.details(sub)
+            if text:
+                say(text)
+    meta = {"chapters": [ch.name for ch in chapters], "sandbox": box.mode, "time_limit": args.time_limit,
+            "hidden_tests": str(hidden) if hidden else None, "warnings": warnings, "seconds": round(elapsed, 2)}
+    if args.json:
+        reports.write_json(args.json, results, meta)
+    if args.junit:
+        reports.write_junit(args.junit, results)
+    if args.gradescope:
+        reports.write_gradescope(args.gradescope, results)
+    if args.batch:
+        csv_path = args.csv or args.batch / "gradebook.csv"
+        reports.write_csv(csv_path, results, [ch.name for ch in chapters])
+        say(f"grade: gradebook: {csv_path}")
+    say(f"grade: graded {len(results)} submission(s) in {elapsed:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,234 @@
+"""Grading one chapter of one submission: compile the student's files, link them with the tests and the
+other chapters' solutions, run the tests in the sandbox, and turn what happened into points."""
+import dataclasses
+import hashlib
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tools"))
+import boost_junit  # noqa: E402
+
+STUDENT_FILES = ("*.cpp", "*.hpp", "*.h")
+# Boost.Test's words for the signals it catches.
+SIGNALS = {"memory access violation": "SIGSEGV", "integer divide by zero": "SIGFPE",
+           "floating point": "SIGFPE", "illegal": "SIGILL", "bus error": "SIGBUS"}
+
+
+@dataclasses.dataclass
+class CaseResult:
+    name: str  # suite/case
+    status: str  # passed, failed, exception, not implemented, crash, time limit, compile error, not run
+    message: str = ""
+    weight: float = 1.0
+    hidden: bool = False
+
+    @property
+    def suite(self):
+        return self.name.split("/")[0]
+
+    @property
+    def ok(self):
+        return self.status == "passed"
+
+
+@dataclasses.dataclass
+class ChapterResult:
+    name: str
+    title: str
+    cases: list
+    reason: str = ""  # why points were lost, in a line
+    log: str = ""  # the compiler's or linker's message, or the test's output after a crash
+    max_points: float = 0.0
+    points: float = 0.0
+
+    @property
+    def passed(self):
+        return sum(c.ok for c in self.cases)
+
+
+def crash_signal(message: str) -> str:
+    m = re.search(r"\b(SIG[A-Z]+)\b", message)
+    if m:
+        return m[1]
+    for words, name in SIGNALS.items():
+        if words in message:
+            return name
+    return "signal"
+
+
+def classify(case: boost_junit.Case) -> tuple:
+    if case.ok:
+        return "passed", ""
+    message = case.message.strip()
+    if "not implemented yet" in message:
+        return "not implemented", message
+    if case.status == "error" and ("memory access violation" in message or "signal:" in message
+                                   or "fatal error" in message or crash_signal(message) != "signal"):
+        return "crash", message
+    if case.status == "error":
+        return "exception", message
+    return "failed", message
+
+
+def summarize(chapter: ChapterResult, time_limit: float) -> str:
+    """The reason for lost points, in one line: what went wrong, in which functions."""
+    by_kind = {}
+    for c in chapter.cases:
+        if not c.ok:
+            by_kind.setdefault(c.status, []).append(c)
+    parts = []
+    for kind, cases in by_kind.items():
+        suites = ", ".join(dict.fromkeys(c.suite for c in cases))
+        if kind == "not implemented":
+            parts.append(f"not implemented yet: {suites}")
+        elif kind == "crash":
+            parts.append(f"crash ({crash_signal(cases[0].message)}) in {suites}")
+        elif kind == "time limit":
+            parts.append(f"time limit ({time_limit:g} s) in {suites}")
+        elif kind == "exception":
+            first = cases[0].message.splitlines()[0] if cases[0].message else ""
+            parts.append(f"exception in {suites}: {first}")
+        elif kind == "failed":
+            parts.append(f"wrong results in {suites} ({len(cases)} test{'s' if len(cases) > 1 else ''})")
+        else:
+            parts.append(f"{kind}: {suites}")
+    return "; ".join(parts)
+
+
+def first_error(log: str) -> str:
+    for line in log.splitlines():
+        if re.search(r"\berror\b|undefined reference", line):
+            return line.strip()
+    lines = [line for line in log.splitlines() if line.strip()]
+    return lines[0].strip() if lines else ""
+
+
+class ChapterGrader:
+    def __init__(self, cache, sandbox, weights, time_limit: float, compile_limit: float = 300):
+        self.cache = cache
+        self.sandbox = sandbox
+        self.weights = weights
+        self.time_limit = time_limit
+        self.compile_limit = compile_limit
+
+    def grade(self, chapter, submission: pathlib.Path, scratch: pathlib.Path) -> ChapterResult:
+        result = ChapterResult(name=chapter.name, title=chapter.title, cases=[])
+        weight = {c: self.weights.case(chapter.name, c) for c in chapter.cases}
+
+        def all_cases(status, message):
+            return [CaseResult(c, status, message, weight[c], c in chapter.hidden) for c in chapter.cases]
+
+        folder = submission / chapter.name
+        files = sorted(p for pattern in STUDENT_FILES for p in folder.glob(pattern) if p.is_file())
+        if not any(p.suffix == ".cpp" for p in files):
+            result.cases = all_cases("not run", f"no {chapter.name}/*.cpp in the submission")
+            result.reason = f"missing: no {chapter.name}/*.cpp in the submission"
+            return result
+        work = scratch / chapter.name
+        shutil.rmtree(work, ignore_errors=True)
+        (work / "src").mkdir(parents=True)
+        for p in files:
+            shutil.copyfile(p, work / "src" / p.name)
+        self.sandbox.prepare(work)
+
+        objects, log = self._compile(chapter, files, work)
+        if objects is None:
+            result.cases = all_cases("compile error", first_error(log))
+            result.reason = "compile error: " + first_error(log)
+            result.log = log
+            return result
+        archive = work / f"libch{chapter.nn}_student.a"
+        subprocess.run(["ar", "qc", str(archive), *map(str, objects)], check=True)
+        exe = work / f"test{chapter.nn}_student"
+        args = [a.replace("{archive}", str(archive)).replace("{exe}", str(exe)) for a in chapter.link_args]
+        link = self.sandbox.run(args, work, cwd=self.cache.dir, see=[self.cache.dir], timeout=self.compile_limit)
+        if link.returncode != 0 or not exe.exists():
+            log = self._clean(link.output, work)
+            result.cases = all_cases("compile error", first_error(log))
+            result.reason = "link error: " + first_error(log)
+            result.log = log
+            return result
+
+        outcome, result.log = self._run(chapter, exe, work)
+        result.cases = [CaseResult(c, *outcome[c], weight[c], c in chapter.hidden) for c in chapter.cases]
+        result.reason = summarize(result, self.time_limit)
+        return result
+
+    def _clean(self, text: str, work: pathlib.Path) -> str:
+        """Compiler messages with the scratch paths replaced by the submission's own."""
+        return text.replace(str(work / "src") + "/", "").replace(str(work) + "/", "")
+
+    def _compile(self, chapter, files, work):
+        """The student's object files (cached by content), or None and the compiler's message."""
+        everything = b"".join(p.name.encode() + b"\0" + p.read_bytes() for p in files)
+        objects = []
+        for src in files:
+            if src.suffix != ".cpp":
+                continue
+            obj = self.cache.object_path(everything + b"\0" + src.name.encode(), chapter.compile_args)
+            if not obj.exists():
+                out = work / "obj" / (src.name + ".o")
+                out.parent.mkdir(exist_ok=True)
+                self.sandbox.prepare(work)
+                args = [a.replace("{src}", str(work / "src" / src.name)).replace("{obj}", str(out))
+                        for a in chapter.compile_args]
+                run = self.sandbox.run(args, work, cwd=work, timeout=self.compile_limit)
+                if run.timed_out:
+                    return None, f"{chapter.name}/{src.name}: error: the compiler did not finish within " \
+                                 f"{self.compile_limit:g} s"
+                if run.returncode != 0 or not out.exists():
+                    return None, self._clean(run.output, work)
+                tmp = obj.with_suffix(f".{os.getpid()}.{id(work)}.tmp")
+                shutil.copyfile(out, tmp)
+                os.replace(tmp, obj)
+            objects.append(obj)
+        return objects, ""
+
+    def _run(self, chapter, exe, work):
+        """Run the chapter's tests; after a crash or a time-out, run the cases that did not run yet again,
+        so that one broken function costs its own tests only. Returns {case: (status, message)}, log."""
+        outcome, logs = {}, []
+        todo = list(chapter.cases)
+        for attempt in range(len(chapter.cases) + 1):
+            if not todo:
+                break
+            report = work / f"report-{attempt}.xml"
+            run = boost_junit.run(exe, report, ["--run_test=" + ":".join(todo)], timeout=self.time_limit,
+                                  env=self.sandbox.env(work), prefix=self.sandbox.prefix(work), cwd=work,
+                                  progress=True)
+            for case in run.cases:
+                name = f"{case.suite}/{case.name}"
+                if case.status != "skipped" and name in todo:
+                    outcome[name] = classify(case)
+            if not run.problem:
+                break
+            logs.append(run.problem)
+            crashed = re.search(r'fatal error: in "([^"]+)"', run.output)
+            culprit = crashed[1] if crashed else run.running
+            if culprit and culprit.split("/", 1)[0] == "course":
+                culprit = culprit.split("/", 1)[1]
+            timed_out = run.problem.startswith("time limit")
+            if culprit not in todo:
+                for name in todo:
+                    if name not in outcome:
+                        outcome[name] = ("time limit" if timed_out else "crash", run.problem)
+                break
+            if timed_out:
+                # Every case of the function that looped would loop too: they all lose, without the wait.
+                message = f"time limit: {culprit} did not finish within {self.time_limit:g} s (an endless loop?)"
+                outcome[culprit] = ("time limit", message)
+                for name in todo:
+                    if name not in outcome and name.split("/")[0] == culprit.split("/")[0]:
+                        outcome[name] = ("time limit", f"not run: {culprit} of the same function hit the time limit")
+            elif culprit not in outcome or outcome[culprit][0] != "crash":
+                tail = "\n".join(run.output.strip().splitlines()[-5:])
+                outcome[culprit] = ("crash", run.problem + ("\n" + tail if tail else ""))
+            todo = [c for c in todo if c not in outcome]
+        for name in chapter.cases:
+            outcome.setdefault(name, ("not run", "the tests stopped before this case"))
+        return outcome, "\n".join(logs)

@@ -1,0 +1,112 @@
+"""What the grader writes: the terminal table, JSON, JUnit XML, Gradescope's results.json, the gradebook CSV."""
+import csv
+import json
+import pathlib
+import xml.etree.ElementTree as ET
+
+
+def _round(x: float) -> float:
+    return round(x + 0.0, 2)
+
+
+def table(sub, color=False) -> str:
+    """One line per chapter: chapter, tests passed, points, the reason for any lost points."""
+    def paint(text, code):
+        return f"\033[{code}m{text}\033[0m" if color else text
+
+    rows = [("chapter", "tests passed", "points", "reason")]
+    for ch in sub["chapters"]:
+        rows.append((ch["chapter"], f"{ch['passed']}/{ch['tests']}", f"{ch['points']:.1f}/{ch['max_points']:.1f}",
+                     ch["reason"] or "all tests pass"))
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    lines = [paint(f"{sub['student']}: {sub['total']:.1f} / 100", "1")]
+    for i, r in enumerate(rows):
+        text = "  ".join(r[k].ljust(widths[k]) for k in range(3)) + "  " + r[3]
+        if i == 0:
+            text = paint(text, "1")
+        elif sub["chapters"][i - 1]["reason"]:
+            text = paint(text, "31" if sub["chapters"][i - 1]["points"] == 0 else "33")
+        lines.append("  " + text)
+    return "\n".join(lines)
+
+
+def details(sub, most_lines=12) -> str:
+    """The compiler's message and the first failure of each chapter that lost points."""
+    out = []
+    for ch in sub["chapters"]:
+        if not ch["reason"]:
+            continue
+        out.append(f"-- {ch['chapter']}: {ch['reason']}")
+        text = ch["log"] if ch["log"] and ch["reason"].startswith(("compile", "link")) else ""
+        if not text:
+            failing = [c for c in ch["cases"] if c["status"] != "passed"]
+            if failing:
+                text = f"{failing[0]['name']}: {failing[0]['message']}"
+        lines = text.strip().splitlines()
+        out += ["   " + line for line in lines[:most_lines]]
+        if len(lines) > most_lines:
+            out.append(f"   … ({len(lines) - most_lines} more lines in --json)")
+    return "\n".join(out)
+
+
+def write_json(path, results, meta):
+    pathlib.Path(path).write_text(json.dumps({**meta, "submissions": results}, indent=2, ensure_ascii=False) + "\n")
+
+
+def write_junit(path, results):
+    """One <testsuite> per student and chapter, one <testcase> per graded test case."""
+    suites = ET.Element("testsuites", name="course grade")
+    for sub in results:
+        for ch in sub["chapters"]:
+            failures = sum(c["status"] in ("failed", "not implemented") for c in ch["cases"])
+            errors = sum(c["status"] not in ("passed", "failed", "not implemented") for c in ch["cases"])
+            suite = ET.SubElement(suites, "testsuite", name=f"{sub['student']}.{ch['chapter']}",
+                                  tests=str(len(ch["cases"])), failures=str(failures), errors=str(errors))
+            ET.SubElement(suite, "properties")
+            for key, value in (("points", ch["points"]), ("max_points", ch["max_points"])):
+                ET.SubElement(suite[0], "property", name=key, value=f"{value:.2f}")
+            for c in ch["cases"]:
+                suite_name, _, case_name = c["name"].partition("/")
+                tc = ET.SubElement(suite, "testcase", classname=f"{sub['student']}.{ch['chapter']}.{suite_name}",
+                                   name=case_name)
+                if c["status"] == "passed":
+                    continue
+                kind = "failure" if c["status"] in ("failed", "not implemented") else "error"
+                node = ET.SubElement(tc, kind, message=c["status"], type=c["status"])
+                node.text = c["message"] + ("\n\n" + ch["log"] if c["status"] == "compile error" else "")
+    tree = ET.ElementTree(suites)
+    ET.indent(tree)
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+
+
+def gradescope(sub) -> dict:
+    """Gradescope's autograder results.json: one test per graded case, its share of the 100 points."""
+    tests = []
+    for number, ch in enumerate(sub["chapters"], 1):
+        total = sum(c["weight"] for c in ch["cases"]) or 1
+        for k, c in enumerate(ch["cases"], 1):
+            max_score = ch["max_points"] * c["weight"] / total
+            output = "passed" if c["status"] == "passed" else f"{c['status']}: {c['message']}"
+            if c["status"] == "compile error" and ch["log"]:
+                output += "\n\n" + ch["log"][:4000]
+            tests.append({"name": f"{ch['chapter']}: {c['name']}", "number": f"{number}.{k}",
+                          "score": _round(max_score if c["status"] == "passed" else 0.0),
+                          "max_score": _round(max_score), "output": output,
+                          "visibility": "after_published" if c["hidden"] else "visible"})
+    summary = "\n".join(f"{ch['chapter']}: {ch['points']:.1f}/{ch['max_points']:.1f} "
+                        f"{ch['reason'] or 'all tests pass'}" for ch in sub["chapters"])
+    return {"score": _round(sub["total"]), "output": summary, "tests": tests}
+
+
+def write_gradescope(path, results):
+    data = gradescope(results[0]) if len(results) == 1 else {r["student"]: gradescope(r) for r in results}
+    pathlib.Path(path).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def write_csv(path, results, chapters):
+    with open(path, "w", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["student", *chapters, "total"])
+        for sub in results:
+            points = {ch["chapter"]: f"{ch['points']:.2f}" for ch in sub["chapters"]}
+            writer.writerow([sub["student"], *(points.get(c, "") for c in chapters), f"{sub['total']:.2f}"])

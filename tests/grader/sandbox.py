@@ -1,0 +1,128 @@
+"""Running a student's code: limits on CPU time, memory, file size and processes, a wall-time limit, and
+files confined to a scratch folder per submission.
+
+The best of these that works on the machine is used, found by trying it once:
+  1. bubblewrap (Debian's `bwrap`) as the user `nobody` (when the grader runs as root): a read-only view
+     of the system and of the course (less its solutions, history, builds and the grader's cache), a
+     writable scratch folder, no network, its own process tree; the process limit then holds;
+  2. bubblewrap as the current user (the same, except that the process limit cannot hold for root);
+  3. limits only (no bubblewrap): prlimit, the scratch folder as working folder, HOME and TMPDIR.
+The wall-time limit is enforced by the caller (boost_junit.run, run_limited), which ends the whole
+session of processes.
+"""
+import dataclasses
+import os
+import pathlib
+import shutil
+import signal
+import subprocess
+
+NOBODY = 65534
+
+
+@dataclasses.dataclass
+class Limits:
+    cpu_seconds: int = 60  # CPU time of one run (a compile, a link, a chapter's tests)
+    memory_mb: int = 4096  # address space
+    file_mb: int = 256  # largest file written
+    processes: int = 256  # threads and processes of the user `nobody` (mode 1 only)
+
+
+@dataclasses.dataclass
+class Result:
+    returncode: int
+    output: str
+    timed_out: bool
+
+
+class Sandbox:
+    def __init__(self, root: pathlib.Path, hide=(), limits: Limits = Limits(), mode: str = "auto"):
+        """root: the course, shown read-only; hide: folders inside it the code must not see."""
+        self.root = pathlib.Path(root).resolve()
+        self.hide = [pathlib.Path(h).resolve() for h in hide]
+        self.limits = limits
+        self.mode = self._choose(mode)
+
+    @property
+    def description(self) -> str:
+        return {
+            "bwrap-nobody": "bubblewrap as nobody (read-only system and course, scratch folder, no network, "
+                            "CPU/memory/process limits)",
+            "bwrap": "bubblewrap (read-only system and course, scratch folder, no network, CPU/memory limits)",
+            "limits": "no bubblewrap: CPU/memory limits, own working folder, HOME and TMPDIR only",
+        }[self.mode]
+
+    def _choose(self, mode: str) -> str:
+        modes = ["bwrap-nobody", "bwrap", "limits"] if mode == "auto" else [mode]
+        if os.geteuid() != 0 and "bwrap-nobody" in modes and mode == "auto":
+            modes.remove("bwrap-nobody")
+        probe = pathlib.Path(os.environ.get("TMPDIR", "/tmp")) / f"course-grader-probe-{os.getpid()}"
+        for candidate in modes:
+            if candidate != "limits" and not shutil.which("bwrap"):
+                continue
+            probe.mkdir(parents=True, exist_ok=True)
+            try:
+                self.mode = candidate
+                self.prepare(probe)
+                result = self.run(["/bin/sh", "-c", "echo ok > probe && cat probe"], probe, timeout=20)
+                if result.returncode == 0 and result.output.strip() == "ok":
+                    return candidate
+            finally:
+                shutil.rmtree(probe, ignore_errors=True)
+        return "limits"
+
+    def prepare(self, scratch: pathlib.Path):
+        """Make a scratch folder the code can write (owned by nobody in mode 1)."""
+        (scratch / "tmp").mkdir(parents=True, exist_ok=True)
+        if self.mode == "bwrap-nobody":
+            for path in [scratch, *scratch.rglob("*")]:
+                os.lchown(path, NOBODY, NOBODY)
+
+    def env(self, scratch: pathlib.Path) -> dict:
+        return {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(scratch), "TMPDIR": str(scratch / "tmp"),
+                "LANG": "C.UTF-8", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+
+    def prefix(self, scratch: pathlib.Path, cwd: pathlib.Path = None, see=()) -> list:
+        """The command that runs a program in the sandbox, with scratch writable and cwd as its folder.
+
+        see: more folders to show read-only (e.g. the grader's cache while linking)."""
+        scratch = pathlib.Path(scratch).resolve()
+        cwd = pathlib.Path(cwd or scratch).resolve()
+        lim = self.limits
+        limits = ["prlimit", f"--cpu={lim.cpu_seconds}", f"--as={lim.memory_mb * 2**20}",
+                  f"--fsize={lim.file_mb * 2**20}", "--core=0"]
+        if self.mode == "limits":
+            return limits + ["--"]
+        cmd = []
+        if self.mode == "bwrap-nobody":
+            cmd = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--"]
+            limits.insert(1, f"--nproc={lim.processes}")
+        cmd += limits + ["--", "bwrap", "--die-with-parent", "--new-session", "--unshare-all"]
+        for system in ("/usr", "/etc"):
+            cmd += ["--ro-bind", system, system]
+        for system in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
+            cmd += ["--ro-bind-try", system, system]
+        cmd += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--ro-bind", str(self.root), str(self.root)]
+        for hidden in self.hide:
+            if hidden.is_dir() and hidden.is_relative_to(self.root):
+                cmd += ["--tmpfs", str(hidden)]
+        for folder in see:
+            cmd += ["--ro-bind", str(folder), str(folder)]
+        cmd += ["--bind", str(scratch), str(scratch), "--chdir", str(cwd), "--"]
+        return cmd
+
+    def run(self, command, scratch: pathlib.Path, cwd=None, see=(), timeout=60) -> Result:
+        """Run a command (a compile, a link) in the sandbox; its output, and whether time ran out."""
+        proc = subprocess.Popen([*self.prefix(scratch, cwd, see), *map(str, command)], cwd=cwd or scratch,
+                                env=self.env(scratch), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                text=True, errors="replace", start_new_session=True)
+        try:
+            output, _ = proc.communicate(timeout=timeout)
+            return Result(proc.returncode, output, False)
+        except subprocess.TimeoutExpired:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            output, _ = proc.communicate()
+            return Result(-signal.SIGKILL, output, True)

@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""The grader's own test (a CTest test of `./course test`): make submissions with known faults from the
+solutions and the stubs, grade them in one batch, and check every score and reason.
+
+  solutions      a copy of solutions/                       -> 100
+  untouched      a copy of exercises/                       -> 0, every case "not implemented", no crash
+  exception      the first chapter throws                    -> 0 there, full marks for every later chapter
+  compile_error  the last chapter does not compile           -> 0 there (compiler's message), full elsewhere
+  segfault       the middle chapter dereferences nullptr     -> 0 there (SIGSEGV), full elsewhere
+  endless_loop   chapter 1 loops forever                     -> 0 there (time limit), full elsewhere
+  cheat          chapter 1's sigmoid is wrong on 7 values    -> 100 without hidden tests, less with them
+Then the same batch's outputs: gradebook CSV, JSON, JUnit, Gradescope's results.json.
+"""
+import argparse
+import csv
+import json
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+
+HERE = pathlib.Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+GAP = re.compile(r"^([ \t]*)// BEGIN SOLUTION (\w+)[ \t]*\n(.*?)^[ \t]*// END SOLUTION[ \t]*\n", re.S | re.M)
+FAULTS = {
+    "exception": 'throw std::runtime_error("a mistake in {function}");',
+    "compile_error": "this_is_not_cpp(at, all);",
+    "segfault": "{{ volatile int* volatile p = nullptr; *p = 1; }} throw 0;",
+    "endless_loop": "for (volatile int i = 0;; i = i + 1) {{ }}",
+}
+TIME_LIMIT = 3
+
+
+def faulty(chapter: pathlib.Path, out: pathlib.Path, fault: str):
+    """The solution of a chapter with every gap replaced by the fault."""
+    for src in chapter.glob("*.cpp"):
+        text = GAP.sub(lambda m: m[1] + FAULTS[fault].format(function=m[2]) + "\n", src.read_text())
+        (out / src.name).write_text("#include <stdexcept>\n" + text)
+
+
+def make_submissions(folder: pathlib.Path, chapters: list):
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    shutil.copytree(ROOT / "solutions", folder / "solutions")
+    shutil.copytree(ROOT / "exercises", folder / "untouched")
+    where = {"exception": chapters[0], "compile_error": chapters[-1], "segfault": chapters[len(chapters) // 2],
+             "endless_loop": chapters[0]}
+    for fault, chapter in where.items():
+        shutil.copytree(ROOT / "solutions", folder / fault)
+        faulty(ROOT / "solutions" / chapter, folder / fault / chapter, fault)
+    # A sigmoid right everywhere the visible tests look, wrong on seven values (what a hidden test catches).
+    shutil.copytree(ROOT / "solutions", folder / "cheat")
+    sigmoid = folder / "cheat" / "01-sigmoid" / "sigmoid.cpp"
+    sigmoid.write_text(sigmoid.read_text().replace(
+        "// BEGIN SOLUTION sigmoid\n", "// BEGIN SOLUTION sigmoid\n    if (z.size() == 7) { return Array(z * 0.0); }\n"))
+    return where
+
+
+class Checks:
+    def __init__(self):
+        self.passed = self.failed = 0
+
+    def __call__(self, ok: bool, what: str):
+        print(("ok    " if ok else "FAIL  ") + what, flush=True)
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+
+
+def grade(args: list) -> dict:
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, str(HERE / "grade.py"), "--time-limit", str(TIME_LIMIT), *args],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    print(proc.stdout)
+    print(f"(wall time {time.monotonic() - started:.1f} s)")
+    if proc.returncode != 0:
+        sys.exit(f"the grader failed with exit code {proc.returncode}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cache", type=pathlib.Path, required=True)
+    parser.add_argument("--workdir", type=pathlib.Path, required=True)
+    args = parser.parse_args()
+    chapters = sorted(p.name for p in (ROOT / "chapters").glob("[0-9][0-9]-*") if (ROOT / "tests" / p.name).is_dir())
+    work = args.workdir.resolve()
+    subs = work / "submissions"
+    where = make_submissions(subs, chapters)
+    out = {k: work / f"grades.{k}" for k in ("json", "xml", "gradescope.json", "csv")}
+    grade(["--batch", str(subs), "--cache", str(args.cache), "--json", str(out["json"]), "--junit",
+           str(out["xml"]), "--gradescope", str(out["gradescope.json"]), "--csv", str(out["csv"])])
+    data = json.loads(out["json"].read_text())
+    check = Checks()
+    check(not data["warnings"], f"no warning about the solutions or the weights: {data['warnings']}")
+    results = {s["student"]: s for s in data["submissions"]}
+    by_chapter = {name: {c["chapter"]: c for c in s["chapters"]} for name, s in results.items()}
+    full = lambda ch: abs(ch["points"] - ch["max_points"]) < 1e-9 and ch["passed"] == ch["tests"]  # noqa: E731
+
+    check(abs(results["solutions"]["total"] - 100) < 1e-9, f"solutions score 100: {results['solutions']['total']}")
+    check(abs(results["cheat"]["total"] - 100) < 1e-9, "without the hidden tests the cheat scores 100")
+    untouched = results["untouched"]
+    statuses = {c["status"] for ch in untouched["chapters"] for c in ch["cases"]}
+    check(untouched["total"] == 0 and statuses == {"not implemented"},
+          f"untouched exercises score 0, every case 'not implemented': {untouched['total']}, {statuses}")
+    check(all(ch["reason"].startswith("not implemented yet: ") for ch in untouched["chapters"]),
+          "untouched: every chapter's reason says 'not implemented yet'")
+    for fault, chapter in where.items():
+        chs = by_chapter[fault]
+        bad = chs[chapter]
+        others = [c for name, c in chs.items() if name != chapter]
+        check(bad["points"] == 0 and bad["passed"] == 0, f"{fault}: {chapter} scores 0 ({bad['reason']})")
+        check(all(full(c) for c in others), f"{fault}: every other chapter has full marks "
+                                            f"({len(others)} chapters)")
+        expected = {"exception": "exception in ", "compile_error": "compile error: ",
+                    "segfault": "crash (SIGSEGV)", "endless_loop": f"time limit ({TIME_LIMIT} s)"}[fault]
+        check(expected in bad["reason"], f"{fault}: the reason says {expected!r}: {bad['reason']!r}")
+    check("error" in by_chapter["compile_error"][where["compile_error"]]["log"],
+          "compile_error: the compiler's message is in the report")
+    later = [c for name, c in by_chapter["exception"].items() if name > where["exception"]]
+    check(all(full(c) for c in later), f"exception in {where['exception']}: later chapters full ({len(later)})")
+
+    with open(out["csv"]) as f:
+        rows = {r["student"]: r for r in csv.DictReader(f)}
+    check(set(rows) == set(results) and all(abs(float(rows[s]["total"]) - results[s]["total"]) < 0.01 for s in rows),
+          f"the gradebook has one row per student with the total ({len(rows)} rows)")
+    gs = json.loads(out["gradescope.json"].read_text())
+    check(all(abs(sum(t["score"] for t in gs[s]["tests"]) - gs[s]["score"]) < 0.1 and
+              all({"name", "score", "max_score", "output"} <= set(t) for t in gs[s]["tests"]) for s in gs),
+          "Gradescope: tests with name, score, max_score, output, adding up to the score")
+    suites = ET.parse(out["xml"]).getroot()
+    check(suites.tag == "testsuites" and len(suites) == len(results) * len(chapters),
+          f"JUnit: one testsuite per student and chapter ({len(suites)})")
+
+    # Hidden tests: the solutions keep 100, the cheat loses the hidden case.
+    hidden_subs = work / "hidden-submissions"
+    shutil.rmtree(hidden_subs, ignore_errors=True)
+    hidden_subs.mkdir()
+    for name in ("solutions", "cheat"):
+        shutil.copytree(subs / name, hidden_subs / name)
+    hidden_json = work / "grades-hidden.json"
+    grade(["--batch", str(hidden_subs), "--cache", str(args.cache), "--hidden-tests",
+           str(HERE / "fixtures" / "hidden"), "--json", str(hidden_json), "--quiet"])
+    hidden = {s["student"]: s for s in json.loads(hidden_json.read_text())["submissions"]}
+    ch1 = {name: s["chapters"][0] for name, s in hidden.items()}
+    hidden_cases = [c for c in ch1["cheat"]["cases"] if c["hidden"]]
+    check(len(hidden_cases) == 1 and ch1["solutions"]["tests"] == results["solutions"]["chapters"][0]["tests"] + 1,
+          "the hidden test is graded as one more case of chapter 1")
+    check(abs(hidden["solutions"]["total"] - 100) < 1e-9, "with the hidden tests the solutions still score 100")
+    weight = sum(c["weight"] for c in ch1["cheat"]["cases"])
+    expected = ch1["cheat"]["max_points"] * (weight - hidden_cases[0]["weight"]) / weight
+    check(hidden_cases[0]["status"] == "failed" and abs(ch1["cheat"]["points"] - expected) < 1e-3,
+          f"with the hidden tests the cheat loses the hidden case: {ch1['cheat']['points']:.2f} "
+          f"of {ch1['cheat']['max_points']:.2f}")
+
+    print(f"grader: {check.passed} passed, {check.failed} failed")
+    return 1 if check.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
