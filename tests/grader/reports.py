@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 
 def _round(x: float) -> float:
-    return round(x + 0.0, 2)
+    return round(x + 0.0, 6)
 
 
 def table(sub, color=False) -> str:
