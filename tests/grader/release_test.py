@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""The test of `./course release` (a CTest test): the students' copy has no solutions/, hidden tests or
+grader, has every exercise, and configures on its own (CMake then builds every chapter from exercises/)."""
+import pathlib
+import shutil
+import subprocess
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+
+
+def main() -> int:
+    out = pathlib.Path(sys.argv[1]).resolve()
+    shutil.rmtree(out, ignore_errors=True)
+    subprocess.run([sys.executable, str(HERE / "release.py"), str(out), "--no-website", "--no-git"], check=True)
+    failed = checks = 0
+
+    def check(ok, what):
+        nonlocal failed, checks
+        checks += 1
+        print(("ok    " if ok else "FAIL  ") + what)
+        failed += not ok
+
+    for gone in ("solutions", "tests/grader", "tests/grading.toml", "tests/hidden"):
+        check(not (out / gone).exists(), f"no {gone} in the students' copy")
+    exercises = sorted(p.relative_to(ROOT) for p in (ROOT / "exercises").rglob("*.cpp"))
+    check(all((out / e).is_file() for e in exercises), f"every exercise is there ({len(exercises)} files)")
+    check((out / "course").is_file() and (out / "tests" / "support").is_dir(), "the course script and tests/support")
+    build = out / "build"
+    proc = subprocess.run(["cmake", "--preset", "default", "-S", str(out), "-B", str(build), "-DCOURSE_DOCS=OFF"],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    check(proc.returncode == 0, "CMake configures the students' copy" + ("" if proc.returncode == 0 else ":\n" + proc.stdout))
+    targets = subprocess.run(["cmake", "--build", str(build), "--target", "help"], stdout=subprocess.PIPE,
+                             text=True).stdout
+    chapters = sorted(p.name[:2] for p in (ROOT / "tests").glob("[0-9][0-9]-*"))
+    check(all(f"test{nn}_exercises" in targets for nn in chapters), "./course check N has its target for every chapter")
+    print(f"release: {checks - failed} passed, {failed} failed")
+    shutil.rmtree(out, ignore_errors=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
