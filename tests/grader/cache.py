@@ -83,6 +83,7 @@ class Cache:
         self.jobs = jobs
         self.log = log
         self.objects = self.dir / "objects"  # students' object files, by the hash of source and command
+        self.pch_dirs = set()  # the precompiled headers, which a student's compile must see
 
     def build(self):
         """Configure (once) and bring the cache up to date: quick when nothing changed."""
@@ -131,6 +132,31 @@ class Cache:
             raise CacheError(f"cannot read CMake's link command in {link}")
         return out
 
+    def with_pch(self, template: list) -> list:
+        """The compile command with the libraries' headers (xtensor, xtensor-blas, the standard library:
+        every <...> that the course includes) precompiled once: a student's file compiles about a third
+        faster. Without it (it failed to build), the same command as CMake's."""
+        headers = set()
+        for pattern in ("src/*.hpp", "src/*.cpp", "solutions/*/*.cpp", "exercises/*/*.cpp"):
+            for path in self.root.glob(pattern):
+                headers |= set(re.findall(r"^#include <[^>]+>", path.read_text(), re.M))
+        text = "// The grader's precompiled header: the libraries the course includes.\n" + "\n".join(sorted(headers)) + "\n"
+        key = hashlib.sha256((text + "\0".join(template)).encode()).hexdigest()[:16]
+        folder = self.dir / "pch" / key
+        header = folder / "course_pch.hpp"
+        if not (folder / "ok").exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            header.write_text(text)
+            args = [a.replace("{src}", str(header)).replace("{obj}", str(header) + ".gch") for a in template]
+            args.insert(args.index("-c"), "-xc++-header")
+            proc = subprocess.run(args, cwd=self.dir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            if proc.returncode != 0:
+                self.log(f"grade: no precompiled header (it did not build):\n{proc.stdout[-2000:]}")
+                return template
+            (folder / "ok").write_text("")
+        self.pch_dirs.add(folder)
+        return [template[0], "-include", str(header), *template[1:]]
+
     def compile_hidden(self, hidden_dir: pathlib.Path, name: str, template: list) -> list:
         """The instructor's hidden test files of a chapter, compiled once (cached by content)."""
         objs = []
@@ -153,7 +179,7 @@ class Cache:
     def chapter(self, name: str, hidden_dir: pathlib.Path = None) -> Chapter:
         """Everything needed to grade one chapter; runs its tests once against the solutions."""
         nn = name[:2]
-        compile_args = self.compile_template(self.root / "exercises", name, "the exercise")
+        compile_args = self.with_pch(self.compile_template(self.root / "exercises", name, "the exercise"))
         link_args = self.link_template(nn, "exercises")
         archive = f"libch{nn}_exercises.a"
         if archive not in link_args:

@@ -59,7 +59,7 @@ def parse_args(argv):
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="chapters graded at once")
     p.add_argument("--time-limit", type=float, default=60, metavar="S",
                    help="wall time of one run of a chapter's tests (default 60 s); CPU time gets 5 s more")
-    p.add_argument("--memory", type=int, default=4096, metavar="MB", help="memory of one run (default 4096 MB)")
+    p.add_argument("--memory", type=int, default=2048, metavar="MB", help="memory (address space) of one run (default 2048 MB)")
     p.add_argument("--cache", type=pathlib.Path, default=ROOT / "build-grader", metavar="DIR",
                    help="where the course is built once for grading (default build-grader/)")
     p.add_argument("--sandbox", default="auto", choices=["auto", "bwrap-nobody", "bwrap", "limits"])
@@ -111,7 +111,7 @@ def main(argv=None) -> int:
 
     hide = [ROOT / "solutions", ROOT / ".git", cache.dir, *ROOT.glob("build*")] + ([hidden] if hidden else [])
     limits = sandbox_mod.Limits(cpu_seconds=int(args.time_limit) + 5, memory_mb=args.memory)
-    box = sandbox_mod.Sandbox(ROOT, hide=hide, limits=limits, mode=args.sandbox)
+    box = sandbox_mod.Sandbox(ROOT, hide=hide, limits=limits, mode=args.sandbox, slots=max(1, args.jobs))
     grader = grading.ChapterGrader(cache, box, weights, args.time_limit)
     say(f"grade: {len(folders)} submission(s), chapters {', '.join(ch.name for ch in chapters)}; "
         f"sandbox: {box.description}")

@@ -117,6 +117,10 @@ class ChapterGrader:
         self.compile_limit = compile_limit
 
     def grade(self, chapter, submission: pathlib.Path, scratch: pathlib.Path) -> ChapterResult:
+        with self.sandbox.slot():
+            return self._grade(chapter, submission, scratch)
+
+    def _grade(self, chapter, submission: pathlib.Path, scratch: pathlib.Path) -> ChapterResult:
         result = ChapterResult(name=chapter.name, title=chapter.title, cases=[])
         weight = {c: self.weights.case(chapter.name, c) for c in chapter.cases}
 
@@ -177,7 +181,7 @@ class ChapterGrader:
                 self.sandbox.prepare(work)
                 args = [a.replace("{src}", str(work / "src" / src.name)).replace("{obj}", str(out))
                         for a in chapter.compile_args]
-                run = self.sandbox.run(args, work, cwd=work, timeout=self.compile_limit)
+                run = self.sandbox.run(args, work, cwd=work, see=self.cache.pch_dirs, timeout=self.compile_limit)
                 if run.timed_out:
                     return None, f"{chapter.name}/{src.name}: error: the compiler did not finish within " \
                                  f"{self.compile_limit:g} s"
@@ -207,6 +211,7 @@ class ChapterGrader:
                     outcome[name] = classify(case)
             if not run.problem:
                 break
+            self.sandbox.settle()
             logs.append(run.problem)
             crashed = re.search(r'fatal error: in "([^"]+)"', run.output)
             culprit = crashed[1] if crashed else run.running

@@ -2,22 +2,27 @@
 files confined to a scratch folder per submission.
 
 The best of these that works on the machine is used, found by trying it once:
-  1. bubblewrap (Debian's `bwrap`) as the user `nobody` (when the grader runs as root): a read-only view
-     of the system and of the course (less its solutions, history, builds and the grader's cache), a
-     writable scratch folder, no network, its own process tree; the process limit then holds;
+  1. bubblewrap (Debian's `bwrap`) under a user id of its own (when the grader runs as root; one id per
+     chapter graded at once, so that one fork bomb cannot starve the others): a read-only view of the
+     system and of the course (less its solutions, history, builds and the grader's cache), a writable
+     scratch folder, no network, its own process tree; the process limit then holds;
   2. bubblewrap as the current user (the same, except that the process limit cannot hold for root);
   3. limits only (no bubblewrap): prlimit, the scratch folder as working folder, HOME and TMPDIR.
 The wall-time limit is enforced by the caller (boost_junit.run, run_limited), which ends the whole
 session of processes.
 """
+import contextlib
 import dataclasses
 import os
+import queue
+import threading
+import time
 import pathlib
 import shutil
 import signal
 import subprocess
 
-NOBODY = 65534
+FIRST_UID = 2_000_000_000  # ids no one has: uid FIRST_UID + k is slot k (mode 1)
 
 
 @dataclasses.dataclass
@@ -25,7 +30,7 @@ class Limits:
     cpu_seconds: int = 60  # CPU time of one run (a compile, a link, a chapter's tests)
     memory_mb: int = 4096  # address space
     file_mb: int = 256  # largest file written
-    processes: int = 256  # threads and processes of the user `nobody` (mode 1 only)
+    processes: int = 256  # threads and processes of one sandbox's user id (mode 1 only)
 
 
 @dataclasses.dataclass
@@ -36,18 +41,63 @@ class Result:
 
 
 class Sandbox:
-    def __init__(self, root: pathlib.Path, hide=(), limits: Limits = Limits(), mode: str = "auto"):
-        """root: the course, shown read-only; hide: folders inside it the code must not see."""
+    def __init__(self, root: pathlib.Path, hide=(), limits: Limits = Limits(), mode: str = "auto", slots: int = 2):
+        """root: the course, shown read-only; hide: folders inside it the code must not see; slots: how many
+        sandboxes run at once (each gets a user id of its own in mode 1)."""
+        self._uids = queue.Queue()
+        for k in range(slots):
+            self._uids.put(FIRST_UID + k)
+        self._local = threading.local()
         self.root = pathlib.Path(root).resolve()
         self.hide = [pathlib.Path(h).resolve() for h in hide]
         self.limits = limits
         self.mode = self._choose(mode)
 
+    @contextlib.contextmanager
+    def slot(self):
+        """Hold a user id for the runs of this thread (a chapter of a submission)."""
+        uid = self._uids.get()
+        self._local.uid = uid
+        try:
+            yield uid
+        finally:
+            self.settle()
+            self._local.uid = None
+            self._uids.put(uid)
+
+    def settle(self, wait: float = 10.0):
+        """Mode 1: end every process still running under this slot's user id (what a fork bomb leaves while
+        the kernel tears its sandbox down), and wait until they are gone, so that the next run can start."""
+        if self.mode != "bwrap-nobody":
+            return
+        deadline = time.monotonic() + wait
+        while True:
+            left = []
+            for status in pathlib.Path("/proc").glob("[0-9]*/status"):
+                try:
+                    uid_line = next(line for line in status.read_text().splitlines() if line.startswith("Uid:"))
+                except (OSError, StopIteration):
+                    continue
+                if int(uid_line.split()[1]) == self.uid:
+                    left.append(int(status.parent.name))
+            if not left or time.monotonic() > deadline:
+                return
+            for pid in left:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+            time.sleep(0.05)
+
+    @property
+    def uid(self) -> int:
+        return getattr(self._local, "uid", None) or FIRST_UID + 999
+
     @property
     def description(self) -> str:
         return {
-            "bwrap-nobody": "bubblewrap as nobody (read-only system and course, scratch folder, no network, "
-                            "CPU/memory/process limits)",
+            "bwrap-nobody": "bubblewrap under a user id of its own (read-only system and course, scratch folder, "
+                            "no network, CPU/memory/process limits)",
             "bwrap": "bubblewrap (read-only system and course, scratch folder, no network, CPU/memory limits)",
             "limits": "no bubblewrap: CPU/memory limits, own working folder, HOME and TMPDIR only",
         }[self.mode]
@@ -72,11 +122,11 @@ class Sandbox:
         return "limits"
 
     def prepare(self, scratch: pathlib.Path):
-        """Make a scratch folder the code can write (owned by nobody in mode 1)."""
+        """Make a scratch folder the code can write (owned by the slot's user id in mode 1)."""
         (scratch / "tmp").mkdir(parents=True, exist_ok=True)
         if self.mode == "bwrap-nobody":
             for path in [scratch, *scratch.rglob("*")]:
-                os.lchown(path, NOBODY, NOBODY)
+                os.lchown(path, self.uid, self.uid)
 
     def env(self, scratch: pathlib.Path) -> dict:
         return {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(scratch), "TMPDIR": str(scratch / "tmp"),
@@ -95,7 +145,7 @@ class Sandbox:
             return limits + ["--"]
         cmd = []
         if self.mode == "bwrap-nobody":
-            cmd = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--"]
+            cmd = ["setpriv", f"--reuid={self.uid}", f"--regid={self.uid}", "--clear-groups", "--"]
             limits.insert(1, f"--nproc={lim.processes}")
         cmd += limits + ["--", "bwrap", "--die-with-parent", "--new-session", "--unshare-all"]
         for system in ("/usr", "/etc"):

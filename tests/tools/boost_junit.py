@@ -8,6 +8,7 @@ import pathlib
 import re
 import signal
 import subprocess
+import tempfile
 import xml.etree.ElementTree as ET
 
 
@@ -89,6 +90,19 @@ def _running_case(output: str) -> str:
     return case
 
 
+def _read_output(out, most=8 << 20) -> str:
+    """What a run printed; of a flood, the beginning and the end."""
+    size = out.seek(0, os.SEEK_END)
+    out.seek(0)
+    if size <= most:
+        data = out.read()
+    else:
+        head = out.read(1 << 20)
+        out.seek(size - (most - (1 << 20)))
+        data = head + f"\n[... {size - most} bytes of output left out ...]\n".encode() + out.read()
+    return data.decode(errors="replace")
+
+
 def run(executable, report: pathlib.Path, extra_args=(), timeout=120, env=None, prefix=(), cwd=None,
         progress=False) -> Run:
     """Run a test executable with a JUnit report; a crash or a time-out is reported, not raised.
@@ -102,20 +116,23 @@ def run(executable, report: pathlib.Path, extra_args=(), timeout=120, env=None, 
     logger = f"--logger=JUNIT,error,{report}" + (":HRF,test_suite,stdout" if progress else "")
     args = [*map(str, prefix), str(executable), logger, "--report_level=no", "--color_output=no", *extra_args]
     problem = ""
-    # A session of its own, so that a time-out ends the tests and everything they started.
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace",
-                            env=env, cwd=cwd, start_new_session=True)
-    try:
-        output, _ = proc.communicate(timeout=timeout)
-        returncode = proc.returncode
-    except subprocess.TimeoutExpired:
+    # A session of its own, so that a time-out ends the tests and everything they started; the output goes
+    # to a file, so that a flood of it costs no memory here (and meets the sandbox's file size limit).
+    with tempfile.TemporaryFile() as out:
+        proc = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=cwd, start_new_session=True)
         try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        output, _ = proc.communicate()
-        returncode = -signal.SIGKILL
-        problem = f"time limit: the tests did not finish within {timeout:g} s (an endless loop?)"
+            returncode = proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            proc.wait()
+            returncode = -signal.SIGKILL
+            problem = f"time limit: the tests did not finish within {timeout:g} s (an endless loop?)"
+        output = _read_output(out)
+    if prefix and 128 < returncode <= 128 + 64:
+        returncode = 128 - returncode  # a shell's or bubblewrap's way to say "killed by signal N"
     if returncode < 0 and not problem:
         problem = f"crashed with signal {signal.Signals(-returncode).name}"
     cases = []
