@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""The browser test must be able to fail: check_site.py over a small site with one problem of each kind
+(a formula MathJax cannot typeset, TeX left raw in the text, a missing image, an empty image, a link to
+no file, a link to no anchor, a JavaScript error) must report each of them, and a good page none.
+
+test_check_site.py MATHJAX_DIR (a copy of MathJax next to a built edition, e.g. build/docs/instructor/html/mathjax)
+"""
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+HEAD = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title>
+<script type="text/x-mathjax-config">MathJax.Hub.Config({{extensions: ["tex2jax.js", "TeX/AMSmath.js"],
+jax: ["input/TeX", "output/HTML-CSS"], messageStyle: "none"}});</script>
+<script type="text/javascript" async="async" src="mathjax/MathJax.js"></script></head>
+<body><div class="contents">{body}</div></body></html>
+"""
+GOOD = r"""<p id="top">A formula \(\sigma(z) = \frac{1}{1 + e^{-z}}\) and \[ \dfrac{a}{b} \]</p>
+<p><a href="bad.html">a page</a>, <a href="#top">an anchor</a>, <img src="dot.svg" alt="dot"></p>
+<pre>\f$ in code is fine \(x\)</pre>"""
+BAD = r"""<p>A formula \(\sigma(z) \undefinedmacro 1\) and raw \f$x\f$ text.</p>
+<p><a href="nowhere.html">no file</a>, <a href="index.html#no-such-anchor">no anchor</a>,
+<img src="missing.png" alt="missing"> <img src="empty.svg" alt="empty"></p>
+<script>undefined_function_of_the_page();</script>"""
+EXPECTED = {
+    "MathJax error: Undefined control sequence \\undefinedmacro": "a formula MathJax cannot typeset",
+    "raw TeX in the text": "TeX left raw in the text",
+    "link to nowhere.html: no such file": "a link to no file",
+    "no anchor 'no-such-anchor'": "a link to no anchor",
+    "image missing or empty: missing.png": "a missing image",
+    "image missing or empty: empty.svg": "an empty image",
+    "JavaScript error": "a JavaScript error",
+}
+
+
+def main():
+    mathjax = pathlib.Path(sys.argv[1]).resolve()
+    if not (mathjax / "MathJax.js").exists():
+        print(f"test_check_site: no {mathjax}/MathJax.js: build the website first (./course docs)")
+        return 1
+    with tempfile.TemporaryDirectory(prefix="check-site-test-") as tmp:
+        site = pathlib.Path(tmp) / "bad-site" / "html"
+        site.mkdir(parents=True)
+        (site / "mathjax").symlink_to(mathjax)
+        (site / "index.html").write_text(HEAD.format(title="good", body=GOOD))
+        (site / "bad.html").write_text(HEAD.format(title="bad", body=BAD))
+        (site / "dot.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+                                      '<circle cx="5" cy="5" r="4"/></svg>')
+        (site / "empty.svg").write_text("")
+        run = subprocess.run([sys.executable, str(pathlib.Path(__file__).with_name("check_site.py")),
+                              "--site", str(site), "--screenshots", str(pathlib.Path(tmp) / "shots"), "--tabs", "2"],
+                             capture_output=True, text=True)
+    print(run.stdout + run.stderr)
+    report = run.stdout
+    missed = [what for key, what in EXPECTED.items() if key not in report]
+    good_flagged = [line for line in report.splitlines() if line.startswith("FAIL") and "index.html:" in line
+                    and "index.html#" not in line]
+    if run.returncode == 0:
+        missed.append("the exit status (0 for a broken site)")
+    for what in missed:
+        print(f"test_check_site: check_site.py did not report {what}")
+    for line in good_flagged:
+        print(f"test_check_site: the good page was reported: {line}")
+    return 1 if missed or good_flagged else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
