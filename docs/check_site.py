@@ -225,7 +225,10 @@ def drain(events):
 class Tab:
     def __init__(self, browser):
         self.browser = browser
-        target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+        # Each tab in a window of its own: a tab behind another one in the same window is hidden, and a
+        # hidden tab draws no frame, so a screenshot of it would wait forever.
+        target = browser.send("Target.createTarget", {"url": "about:blank", "newWindow": True,
+                                                      "background": False})["targetId"]
         self.session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         self.events = browser.event_queue(self.session)
         for domain in ("Page", "Runtime", "Network"):
@@ -294,7 +297,11 @@ class Tab:
             self.send("Emulation.setDeviceMetricsOverride",
                       {"width": WIDTH, "height": height, "deviceScaleFactor": 1, "mobile": False})
             time.sleep(0.3)  # Doxygen's resize handler lays out the panes for the new height
-            shot = self.send("Page.captureScreenshot", {"format": "png"}, timeout=60)
+            try:
+                shot = self.send("Page.captureScreenshot", {"format": "png"}, timeout=30)
+            except RuntimeError:  # no frame drawn (a busy machine): bring the tab forward and try again
+                self.send("Page.bringToFront")
+                shot = self.send("Page.captureScreenshot", {"format": "png"}, timeout=60)
             screenshot.parent.mkdir(parents=True, exist_ok=True)
             screenshot.write_bytes(base64.b64decode(shot["data"]))
             self.send("Emulation.setDeviceMetricsOverride",
