@@ -97,8 +97,11 @@ class Cache:
         else:
             # Again each time: chapters that landed since are then known to the build (under a second).
             self._cmake(["cmake", str(self.dir)], log)
+        # The tests against the solutions (which bring the course code and every solution library), and the
+        # stubs' libraries: a chapter submitted as it was handed out, or as the solution, is not compiled again.
         targets = [f"test{name[:2]}_solutions" for name in chapters_of(self.root)
                    if list((self.root / "tests" / name).glob("*.cpp"))]
+        targets += [f"ch{name[:2]}_exercises" for name in chapters_of(self.root)]
         self._cmake(["cmake", "--build", str(self.dir), "-j", str(self.jobs), "--target", *targets], log)
         self.compile_db = {pathlib.Path(e["file"]).resolve(): e
                            for e in json.loads((self.dir / "compile_commands.json").read_text())}

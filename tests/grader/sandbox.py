@@ -22,7 +22,10 @@ import shutil
 import signal
 import subprocess
 
-FIRST_UID = 2_000_000_000  # ids no one has: uid FIRST_UID + k is slot k (mode 1)
+# Mode 1 runs each slot under a user id no one has, unique to this grader process and slot (other graders
+# may run at the same time: each ends the leftovers of its own ids only): FIRST_UID + 256 * pid + slot.
+FIRST_UID = 2_000_000_000
+SLOTS_PER_PROCESS = 256
 
 
 @dataclasses.dataclass
@@ -45,8 +48,9 @@ class Sandbox:
         """root: the course, shown read-only; hide: folders inside it the code must not see; slots: how many
         sandboxes run at once (each gets a user id of its own in mode 1)."""
         self._uids = queue.Queue()
-        for k in range(slots):
-            self._uids.put(FIRST_UID + k)
+        self._first_uid = FIRST_UID + SLOTS_PER_PROCESS * (os.getpid() % (1 << 22))
+        for k in range(min(slots, SLOTS_PER_PROCESS - 1)):
+            self._uids.put(self._first_uid + k)
         self._local = threading.local()
         self.root = pathlib.Path(root).resolve()
         self.hide = [pathlib.Path(h).resolve() for h in hide]
@@ -67,31 +71,45 @@ class Sandbox:
 
     def settle(self, wait: float = 10.0):
         """Mode 1: end every process still running under this slot's user id (what a fork bomb leaves while
-        the kernel tears its sandbox down), and wait until they are gone, so that the next run can start."""
+        the kernel tears its sandbox down), and wait until they are gone, so that the next run can start.
+        Zombies (ended, not yet reaped by the system) are left alone."""
         if self.mode != "bwrap-nobody":
             return
         deadline = time.monotonic() + wait
         while True:
-            left = []
-            for status in pathlib.Path("/proc").glob("[0-9]*/status"):
-                try:
-                    uid_line = next(line for line in status.read_text().splitlines() if line.startswith("Uid:"))
-                except (OSError, StopIteration):
-                    continue
-                if int(uid_line.split()[1]) == self.uid:
-                    left.append(int(status.parent.name))
+            left = [pid for pid in self._pids() if self._owned(pid)]
             if not left or time.monotonic() > deadline:
                 return
             for pid in left:
                 try:
-                    os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
+                    fd = os.pidfd_open(pid)  # the process itself, not whoever gets its number next
+                except OSError:
+                    continue
+                try:
+                    if self._owned(pid):
+                        signal.pidfd_send_signal(fd, signal.SIGKILL)
+                except OSError:
                     pass
+                finally:
+                    os.close(fd)
             time.sleep(0.05)
+
+    @staticmethod
+    def _pids():
+        return [int(p.name) for p in pathlib.Path("/proc").iterdir() if p.name.isdigit()]
+
+    def _owned(self, pid: int) -> bool:
+        """A live (not zombie) process whose real user id is this slot's."""
+        try:
+            fields = dict(line.split(":", 1) for line in pathlib.Path(f"/proc/{pid}/status").read_text().splitlines()
+                          if ":" in line)
+        except OSError:
+            return False
+        return int(fields["Uid"].split()[0]) == self.uid and not fields["State"].strip().startswith(("Z", "X"))
 
     @property
     def uid(self) -> int:
-        return getattr(self._local, "uid", None) or FIRST_UID + 999
+        return getattr(self._local, "uid", None) or self._first_uid + SLOTS_PER_PROCESS - 1
 
     @property
     def description(self) -> str:
