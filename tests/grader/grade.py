@@ -120,7 +120,14 @@ def main(argv=None) -> int:
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         futures = {(f, ch.name): pool.submit(grader.grade, ch, exercises_folder(f.resolve()), scratch[f])
                    for f in folders for ch in chapters}
-        outcome = {key: future.result() for key, future in futures.items()}
+        outcome, left = {}, {f: len(chapters) for f in folders}
+        for future in concurrent.futures.as_completed(futures.values()):
+            key = next(k for k, v in futures.items() if v is future)
+            outcome[key] = future.result()
+            left[key[0]] -= 1
+            if args.batch and left[key[0]] == 0:
+                done = sum(n == 0 for n in left.values())
+                say(f"grade: {key[0].name} graded ({done} of {len(folders)}, {time.monotonic() - started:.0f} s)")
     if not args.keep:
         for folder in scratch.values():
             shutil.rmtree(folder, ignore_errors=True)

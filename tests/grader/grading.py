@@ -75,7 +75,7 @@ def classify(case: boost_junit.Case) -> tuple:
     return "failed", message
 
 
-def summarize(chapter: ChapterResult, time_limit: float) -> str:
+def summarize(chapter: ChapterResult, time_limit: float, memory_mb: int = 0) -> str:
     """The reason for lost points, in one line: what went wrong, in which functions."""
     by_kind = {}
     for c in chapter.cases:
@@ -92,6 +92,8 @@ def summarize(chapter: ChapterResult, time_limit: float) -> str:
             parts.append(f"time limit ({time_limit:g} s) in {suites}")
         elif kind == "exception":
             first = cases[0].message.splitlines()[0] if cases[0].message else ""
+            if "bad_alloc" in first:
+                first += f" (out of memory: the limit is {memory_mb} MB)"
             parts.append(f"exception in {suites}: {first}")
         elif kind == "failed":
             parts.append(f"wrong results in {suites} ({len(cases)} test{'s' if len(cases) > 1 else ''})")
@@ -162,7 +164,7 @@ class ChapterGrader:
 
         outcome, result.log = self._run(chapter, exe, work)
         result.cases = [CaseResult(c, *outcome[c], weight[c], c in chapter.hidden) for c in chapter.cases]
-        result.reason = summarize(result, self.time_limit)
+        result.reason = summarize(result, self.time_limit, self.sandbox.limits.memory_mb)
         return result
 
     def _same_as_course(self, chapter, files):
