@@ -192,14 +192,14 @@ def chapter_page(chapter, previous, following):
         return " &nbsp;|&nbsp; ".join(parts)
 
     page.add(lines[0], src, 1)
-    # The navigation takes the blank line under the title, so every other line keeps its number.
+    page.add("")
     page.add(f'<div class="chapter-nav">{nav()}</div>')
-    rest = lines[2:] if len(lines) > 1 and not lines[1].strip() else lines[1:]
-    first = 3 if len(lines) > 1 and not lines[1].strip() else 2
-    if first == 2:
+    page.add("")
+    if not any(line.strip() == "[TOC]" for line in lines):
+        page.add("[TOC]")
         page.add("")
-    for i, line in enumerate(rest):
-        page.add(line, src, first + i)
+    for i, line in enumerate(lines[1:]):
+        page.add(line, src, 2 + i)
     page.add("")
     if chapter.gaps:
         page.add(f'<div class="chapter-nav">Your exercise: \\subpage {chapter.exercise_label} '

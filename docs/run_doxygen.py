@@ -35,7 +35,7 @@ def main():
     text = (log.read_text() if log.exists() else "") + run.stderr
     warnings = [re.sub(r"^(/[^:]+):(\d+):", where, line) for line in text.splitlines() if line.strip()]
     for line in warnings:
-        print(f"doxygen: {line}", file=sys.stderr)
+        print(f"doxygen error: {line}", file=sys.stderr)
     if run.returncode != 0 or warnings:
         print(f"doxygen: {len(warnings)} warning(s) in {doxyfile}: the website is not built "
               f"(warnings are errors)", file=sys.stderr)
