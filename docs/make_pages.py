@@ -322,6 +322,7 @@ def api_page(root):
     page.add("")
     page.add("| header | what it holds |")
     page.add("|---|---|")
+    rows = []
     for header in sorted((root / "src").glob("*.hpp")):
         lines = header.read_text().splitlines()
         documented = any(re.match(rf"^///\s*[\\@]file\b", line) for line in lines)
@@ -336,7 +337,11 @@ def api_page(root):
                 brief = " ".join(following)
                 break
         name = f"\\ref {header.name} \"src/{header.name}\"" if documented else f"`src/{header.name}`"
-        page.add(f"| {name} | {brief} |", str(header), 1)
+        chapter = re.match(r"Chapter (\d+)", brief)
+        rows.append((int(chapter[1]) if chapter else 99, header.name, f"| {name} | {brief} |", str(header)))
+    # The chapters' headers in lecture order, then the course's own.
+    for _, _, row, source in sorted(rows):
+        page.add(row, source, 1)
     return page
 
 
