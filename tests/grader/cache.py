@@ -85,8 +85,10 @@ class Cache:
         self.objects = self.dir / "objects"  # students' object files, by the hash of source and command
         self.pch_dirs = set()  # the precompiled headers, which a student's compile must see
 
-    def build(self):
-        """Configure (once) and bring the cache up to date: quick when nothing changed."""
+    def build(self, names=None):
+        """Configure (once) and bring the cache up to date for the chapters named (all by default): quick
+        when nothing changed."""
+        names = names or chapters_of(self.root)
         self.dir.mkdir(parents=True, exist_ok=True)
         log = self.dir / "build.log"
         if not (self.dir / "CMakeCache.txt").exists():
@@ -99,9 +101,8 @@ class Cache:
             self._cmake(["cmake", str(self.dir)], log)
         # The tests against the solutions (which bring the course code and every solution library), and the
         # stubs' libraries: a chapter submitted as it was handed out, or as the solution, is not compiled again.
-        targets = [f"test{name[:2]}_solutions" for name in chapters_of(self.root)
-                   if list((self.root / "tests" / name).glob("*.cpp"))]
-        targets += [f"ch{name[:2]}_exercises" for name in chapters_of(self.root)]
+        targets = [f"test{name[:2]}_solutions" for name in names if list((self.root / "tests" / name).glob("*.cpp"))]
+        targets += [f"ch{name[:2]}_exercises" for name in names]
         self._cmake(["cmake", "--build", str(self.dir), "-j", str(self.jobs), "--target", *targets], log)
         self.compile_db = {pathlib.Path(e["file"]).resolve(): e
                            for e in json.loads((self.dir / "compile_commands.json").read_text())}

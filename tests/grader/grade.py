@@ -8,6 +8,7 @@ wall time; a chapter that does not compile, crashes or loops loses its own point
 
     ./course grade SUBMISSION_DIR [--hidden-tests DIR] [--json F] [--junit F] [--gradescope F]
     ./course grade --batch DIR [--csv F] ...      every folder in DIR is one student's submission
+    ./course grade ... --chapters 1-4             only these chapters (they share the 100 points)
 
 Points: tests/grading.toml (each chapter's share of 100, each test case's weight).
 """
@@ -55,6 +56,8 @@ def parse_args(argv):
     p.add_argument("--gradescope", type=pathlib.Path, metavar="FILE",
                    help="Gradescope's results.json (with --batch: one per student, keyed by folder name)")
     p.add_argument("--csv", type=pathlib.Path, metavar="FILE", help="the gradebook (--batch; default DIR/gradebook.csv)")
+    p.add_argument("--chapters", metavar="LIST", help="grade these chapters only, e.g. 1-4 or 2,5 (the 100 points "
+                                                    "are shared among them)")
     p.add_argument("--weights", type=pathlib.Path, default=ROOT / "tests" / "grading.toml", metavar="FILE")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="chapters graded at once")
     p.add_argument("--time-limit", type=float, default=60, metavar="S",
@@ -90,20 +93,33 @@ def main(argv=None) -> int:
     if hidden and not hidden.is_dir():
         sys.exit(f"grade: the hidden tests folder {hidden} does not exist")
 
+    names = cache_mod.chapters_of(ROOT)
+    if args.chapters:
+        wanted = set()
+        for part in args.chapters.split(","):
+            low, _, high = part.partition("-")
+            try:
+                wanted |= set(range(int(low), int(high or low) + 1))
+            except ValueError:
+                sys.exit(f"grade: --chapters {args.chapters}: give numbers like 1-4,6")
+        names = [n for n in names if int(n[:2]) in wanted]
+        if not names:
+            sys.exit(f"grade: --chapters {args.chapters}: no such chapter")
     cache = cache_mod.Cache(ROOT, args.cache, args.jobs, log=say)
     cache.dir.mkdir(parents=True, exist_ok=True)
     with open(cache.dir / "lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # one build of the cache at a time
         try:
-            cache.build()
-            chapters = [cache.chapter(name, hidden) for name in cache_mod.chapters_of(ROOT)
+            cache.build(names)
+            chapters = [cache.chapter(name, hidden) for name in names
                         if (cache.dir / "tests" / f"test{name[:2]}_solutions").exists()]
         except cache_mod.CacheError as e:
             sys.exit(f"grade: {e}")
         fcntl.flock(lock, fcntl.LOCK_UN)
     weights = weights_mod.Weights(args.weights)
     warnings = [f"against the solutions, {ch.name}: {problem}" for ch in chapters for problem in ch.reference_problems]
-    warnings += [f"{args.weights.name}: {entry}" for entry in weights.unknown({ch.name: ch.cases for ch in chapters})]
+    warnings += [f"{args.weights.name}: {entry}" for entry in weights.unknown({ch.name: ch.cases for ch in chapters},
+                                                                         cache_mod.chapters_of(ROOT))]
     for warning in warnings:
         say(f"grade: warning: {warning}")
     total_weight = sum(weights.chapter(ch.name) for ch in chapters if ch.cases) or 1

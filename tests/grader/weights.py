@@ -26,11 +26,13 @@ class Weights:
                 return weight
         return self.default_case
 
-    def unknown(self, known: dict) -> list:
-        """Entries that name no chapter or case (known: chapter -> its case names): typos, or hidden
-        tests that were not given this time."""
-        out = [f"[chapters] {name}" for name in self.chapters if name not in known]
+    def unknown(self, known: dict, others=()) -> list:
+        """Entries that name no chapter or case (known: chapter -> its case names; others: chapters of the
+        course not graded this time): typos, or hidden tests that were not given this time."""
+        out = [f"[chapters] {name}: no such chapter" for name in self.chapters if name not in known and name not in others]
         for chapter, table in self.cases.items():
+            if chapter in others and chapter not in known:
+                continue
             if chapter not in known:
                 out.append(f'[cases."{chapter}"]: no such chapter')
                 continue
