@@ -146,7 +146,8 @@ def main(argv=None) -> int:
                 "log": r.log, "cases": [{"name": c.name, "status": c.status, "message": c.message,
                                          "weight": c.weight, "hidden": c.hidden} for c in r.cases]})
         results.append({"student": f.name, "path": str(f.resolve()), "chapters": chapter_results,
-                        "total": round(sum(c["points"] for c in chapter_results), 4)})
+                        # the sum of the unrounded points: six chapters of 16.6667 would add up to 100.0002
+                        "total": round(sum(outcome[(f, ch.name)].points for ch in chapters), 4)})
 
     elapsed = time.monotonic() - started
     for sub in results:
