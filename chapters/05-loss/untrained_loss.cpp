@@ -1,0 +1,89 @@
+// Chapter 5's program: the loss of the 2 → 6 → 4 → 3 network on the spiral, before any training.
+#include <cmath>
+#include <cstdio>
+#include <exception>
+#include <xtensor/xbuilder.hpp>
+#include <xtensor/xrandom.hpp>
+
+#include "activations.hpp"
+#include "data.hpp"
+#include "forward.hpp"
+#include "loss.hpp"
+#include "sigmoid.hpp"
+#include "theta.hpp"
+
+namespace {
+
+void saturation_table()
+{
+    std::printf("Saturated outputs: log(sigmoid(z)) in two steps against log_sigmoid(z)\n");
+    std::printf("%8s  %24s  %24s  %24s\n", "z", "log(sigmoid(z))", "log_sigmoid(z)", "log_sigmoid(-z)");
+    const nn::Array z = {-1000.0, -40.0, -1.0, 0.0, 1.0, 40.0, 1000.0};
+    const nn::Array naive = xt::log(nn::sigmoid(z));
+    const nn::Array stable = nn::log_sigmoid(z);
+    const nn::Array stable_minus = nn::log_sigmoid(nn::Array(-z));
+    for (std::size_t i = 0; i < z.size(); ++i) {
+        std::printf("%8g  %24.17g  %24.17g  %24.17g\n", z(i), naive(i), stable(i), stable_minus(i));
+    }
+    // Two saturated samples: the naive loss is infinite, the stable one is 1000 / 2.
+    const nn::Matrix z3 = {{1000.0, -1000.0, 1000.0}, {-1000.0, 1000.0, -1000.0}};
+    const nn::Matrix Y = {{1.0, 0.0, 0.0}, {0.0, 1.0, 0.0}};
+    std::printf("cross_entropy of z3 = {{1000, -1000, 1000}, {-1000, 1000, -1000}}, y = {0, 1}: %g\n\n",
+                nn::cross_entropy(z3, Y));
+}
+
+}  // namespace
+
+int main()
+{
+    try {
+        saturation_table();
+
+        //! [data]
+        const nn::Dataset data = nn::make_spiral();   // X: 3000 × 2, y: 3000 labels
+        const nn::Matrix Y = nn::one_hot(data.y, 3);  // Y: 3000 × 3
+        const nn::Widths c = {2, 6, 4, 3};
+        const std::size_t N = data.X.shape(0);
+        //! [data]
+        std::printf("The spiral: X %zu x %zu, y %zu labels, one-hot Y %zu x %zu\n", data.X.shape(0),
+                    data.X.shape(1), data.y.size(), Y.shape(0), Y.shape(1));
+        for (std::size_t i : {0, 1000, 2999}) {
+            std::printf("  sample %4zu: y = %d  ->  Y row (%g, %g, %g)\n", i, data.y(i), Y(i, 0), Y(i, 1),
+                        Y(i, 2));
+        }
+
+        // θ = 0: ŷ = 1/2 everywhere.
+        nn::Vector zero = xt::zeros<double>({nn::theta_size(c)});
+        auto z = nn::unpack_theta(zero, c);
+        const nn::Forward fw0 = nn::forward(data.X, z[0], z[1], z[2], nn::activation("tanh"));
+        std::printf("\ntheta = 0: every y_hat = %g, L = %.12f (3 ln 2 = %.12f)\n\n", fw0.y_hat(0, 0),
+                    nn::regularized_loss(fw0.z3, Y, zero, c, 0.0), 3.0 * std::log(2.0));
+
+        std::printf("The untrained network: theta = 61 random numbers from N(0, 1) (seed 0), lambda = 1\n");
+        std::printf("%-8s  %12s  %12s  %12s  %9s  %s\n", "phi", "cross-ent.", "penalty", "L", "accuracy",
+                    "predicted classes (count of 0, 1, 2)");
+        for (const char* name : {"sigmoid", "tanh", "relu"}) {
+            xt::random::seed(0);
+            nn::Vector theta = xt::random::randn<double>({nn::theta_size(c)});
+            //! [loss]
+            auto thetas = nn::unpack_theta(theta, c);  // θ(1) 3 × 6, θ(2) 7 × 4, θ(3) 5 × 3
+            const nn::Forward fw = nn::forward(data.X, thetas[0], thetas[1], thetas[2], nn::activation(name));
+            const double lambda = 1.0;
+            const double data_loss = nn::cross_entropy(fw.z3, Y);
+            const double penalty = nn::l2_penalty(theta, c, lambda, N);
+            const double L = nn::regularized_loss(fw.z3, Y, theta, c, lambda);  // = data_loss + penalty
+            const nn::Labels predicted = nn::predict_class(fw.y_hat);
+            const double right = nn::accuracy(predicted, data.y);
+            //! [loss]
+            std::size_t counts[3] = {0, 0, 0};
+            for (int p : predicted) {
+                ++counts[p];
+            }
+            std::printf("%-8s  %12.6f  %12.6f  %12.6f  %8.1f%%  %zu, %zu, %zu\n", name, data_loss, penalty, L,
+                        100.0 * right, counts[0], counts[1], counts[2]);
+        }
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "ch05: %s\n", e.what());
+        return 1;
+    }
+}
