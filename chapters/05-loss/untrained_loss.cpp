@@ -1,18 +1,33 @@
 // Chapter 5's program: the loss of the 2 → 6 → 4 → 3 network on the spiral, before any training.
+// With `--figure-data DIR` it writes instead the cost of one output as a function of its score z, for
+// the labels 1 and 0 (DIR/cost.dat), which the website plots.
 #include <cmath>
 #include <cstdio>
 #include <exception>
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xrandom.hpp>
+#include <xtensor/xview.hpp>
 
 #include "activations.hpp"
 #include "data.hpp"
+#include "figure_data.hpp"
 #include "forward.hpp"
 #include "loss.hpp"
 #include "sigmoid.hpp"
 #include "theta.hpp"
 
 namespace {
+
+void write_figure_data(const std::string& dir)
+{
+    // −log ŷ = −log σ(z) for y = 1 and −log(1 − ŷ) = −log σ(−z) for y = 0, on z in [−8, 8]
+    const nn::Array z = xt::linspace(-8.0, 8.0, 321);
+    nn::Matrix table = xt::zeros<double>({z.size(), std::size_t{3}});
+    xt::col(table, 0) = z;
+    xt::col(table, 1) = -nn::log_sigmoid(z);
+    xt::col(table, 2) = -nn::log_sigmoid(nn::Array(-z));
+    nn::write_dat(dir, "cost.dat", table, {"z", "cost_if_y_is_1", "cost_if_y_is_0"});
+}
 
 void saturation_table()
 {
@@ -34,9 +49,14 @@ void saturation_table()
 
 }  // namespace
 
-int main()
+int main(int argc, char** argv)
 {
     try {
+        const std::string figure_dir = nn::figure_data_dir(argc, argv);
+        if (!figure_dir.empty()) {
+            write_figure_data(figure_dir);
+            return 0;
+        }
         saturation_table();
 
         //! [data]

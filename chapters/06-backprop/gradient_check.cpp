@@ -1,5 +1,7 @@
 // Chapter 6's program: the shapes of backpropagation's gradients on the spiral, the gradient checked
 // against finite differences for each activation, a classic mistake caught, and one gradient step.
+// With `--figure-data DIR` it writes instead the error of a finite difference against the step h, for
+// the central and the one-sided difference (DIR/steps.dat), which the website plots.
 #include <cmath>
 #include <cstdio>
 #include <exception>
@@ -10,12 +12,42 @@
 #include "activations.hpp"
 #include "backprop.hpp"
 #include "data.hpp"
+#include "figure_data.hpp"
 #include "forward.hpp"
 #include "gradcheck.hpp"
 #include "loss.hpp"
 #include "theta.hpp"
 
 namespace {
+
+// |finite difference − backprop| / |backprop| for the largest component of the gradient, h from 1e-12 to 0.1.
+void write_figure_data(const std::string& dir, const nn::Vector& theta, const nn::Widths& c, const nn::Matrix& X,
+                       const nn::Matrix& Y)
+{
+    const nn::Activation& phi = nn::activation("tanh");
+    const auto loss = [&](const nn::Vector& t) { return nn::loss_and_gradient(t, c, X, Y, phi, 1.0).loss; };
+    const nn::Vector g = nn::loss_and_gradient(theta, c, X, Y, phi, 1.0).gradient;
+    std::size_t k = 0;
+    for (std::size_t j = 1; j < g.size(); ++j) {
+        k = std::abs(g(j)) > std::abs(g(k)) ? j : k;
+    }
+    const std::size_t steps = 111;
+    nn::Matrix table = xt::zeros<double>({steps, std::size_t{3}});
+    const double L = loss(theta);
+    for (std::size_t i = 0; i < steps; ++i) {
+        const double h = std::pow(10.0, -12.0 + 11.0 * static_cast<double>(i) / (steps - 1));
+        nn::Vector plus = theta, minus = theta;
+        plus(k) += h;
+        minus(k) -= h;
+        const double central = (loss(plus) - loss(minus)) / (2.0 * h);
+        const double one_sided = (loss(plus) - L) / h;
+        // an error of exactly 0 has no logarithm: shown as 1e-17, below the rounding of a double
+        table(i, 0) = h;
+        table(i, 1) = std::max(std::abs(central - g(k)) / std::abs(g(k)), 1e-17);
+        table(i, 2) = std::max(std::abs(one_sided - g(k)) / std::abs(g(k)), 1e-17);
+    }
+    nn::write_dat(dir, "steps.dat", table, {"h", "central_error", "one_sided_error"});
+}
 
 void shape_row(const char* name, const char* formula, const nn::Matrix& m)
 {
@@ -24,15 +56,20 @@ void shape_row(const char* name, const char* formula, const nn::Matrix& m)
 
 }  // namespace
 
-int main()
+int main(int argc, char** argv)
 {
     try {
+        const std::string figure_dir = nn::figure_data_dir(argc, argv);
         const nn::Dataset data = nn::make_spiral();
         const nn::Matrix Y = nn::one_hot(data.y, 3);
         const nn::Widths c = {2, 6, 4, 3};
         xt::random::seed(0);
         const nn::Vector theta = xt::random::randn<double>({nn::theta_size(c)});
         const double lambda = 1.0;
+        if (!figure_dir.empty()) {
+            write_figure_data(figure_dir, theta, c, data.X, Y);
+            return 0;
+        }
 
         // The lecture's table, with the shapes of this network on N = 3000 samples.
         nn::Vector copy = theta;
