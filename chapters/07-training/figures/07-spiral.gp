@@ -1,0 +1,11 @@
+# The spiral by class, from `ch07 --figure-data` (datadir/spiral.dat: x1, x2, class).
+set terminal svg size 520,480 font 'sans,13' background rgb 'white'
+set size ratio -1
+set xrange [-1.2:1.2]
+set yrange [-1.2:1.2]
+set xlabel "x1"
+set ylabel "x2"
+set key outside right top
+plot datadir.'/spiral.dat' using 1:($3 == 0 ? $2 : 1/0) with points pt 7 ps 0.3 lc rgb '#1f77b4' title "class 0", \
+     ''                    using 1:($3 == 1 ? $2 : 1/0) with points pt 7 ps 0.3 lc rgb '#ff7f0e' title "class 1", \
+     ''                    using 1:($3 == 2 ? $2 : 1/0) with points pt 7 ps 0.3 lc rgb '#2ca02c' title "class 2"

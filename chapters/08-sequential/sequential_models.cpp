@@ -1,0 +1,116 @@
+// Chapter 8's program: Sequential models of several depths and widths, trained by chapter 7's loop.
+//
+//   ch08-sequential                    the chapter's demonstration (what the website shows): Sequential
+//                                      2 → 6 → 4 → 3 against chapter 7's network, then a linear model, the
+//                                      lecture's network and a wider one compared; ends with the held-out
+//                                      accuracy of the lecture's network
+//   ch08-sequential [OPTION VALUE]...  train (or load) a Sequential as the options say, any depth (--help)
+#include <cstdio>
+#include <exception>
+
+#include "init.hpp"
+#include "options.hpp"
+#include "sequential.hpp"
+#include "trainer.hpp"
+
+using namespace nn;
+
+namespace {
+
+std::string percent(double accuracy)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f %%", 100.0 * accuracy);
+    return text;
+}
+
+void same_as_chapter_7(const Split& data, int epochs)
+{
+    //! [same]
+    const Widths lecture = {2, 6, 4, 3};
+    RunSettings settings;  // Adam, η = 0.01
+    settings.epochs = epochs;
+    const Vector theta0 = init_theta(lecture, 0);
+    const RunResult chapter7 = run_training(lecture_network(lecture, "tanh"), data, theta0, settings);
+    const RunResult chapter8 = run_training(sequential_network(lecture, "tanh"), data, theta0, settings);
+    //! [same]
+    const bool same = xt::all(xt::equal(chapter7.theta, chapter8.theta)) && chapter7.losses == chapter8.losses;
+    std::printf("Sequential 2 → 6 → 4 → 3 and chapter 7's network, %d epochs of Adam from the same θ:\n"
+                "  θ after training %s, loss of every epoch %s\n\n",
+                epochs, same ? "identical to the last bit" : "DIFFERENT",
+                chapter7.losses == chapter8.losses ? "identical" : "DIFFERENT");
+}
+
+// text padded with spaces to `columns` characters on the screen (an arrow → is 3 bytes but 1 column).
+std::string pad(const std::string& text, std::size_t columns)
+{
+    std::size_t shown = 0;
+    for (unsigned char c : text) {
+        shown += (c & 0xC0) != 0x80;  // count the first byte of every UTF-8 character
+    }
+    return text + std::string(shown < columns ? columns - shown : 0, ' ');
+}
+
+struct Candidate {
+    Widths widths;
+    const char* what;
+    int epochs;
+};
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    try {
+        const Options options = parse_options(argc, argv);
+        if (options.help) {
+            std::printf("%s", usage_text("ch08-sequential").c_str());
+            return 0;
+        }
+        if (!options.figure_data.empty()) {
+            throw usage_error("--figure-data: chapter 8 has no figures (chapter 7's program draws them)");
+        }
+        if (options.any) {
+            return run_command_line(options, sequential_network);
+        }
+
+        const Split data = split_holdout(make_spiral(1000, 3, 0), 0.2, 0);
+        const int epochs = demo_epochs(2000);
+        same_as_chapter_7(data, demo_epochs(200));
+
+        std::printf("The spiral (seed 0, 2400 points to train on, 600 held out); tanh hidden layers, Adam, "
+                    "η = 0.01:\n\n");
+        //! [compare]
+        const std::vector<Candidate> candidates = {
+            {{2, 3}, "linear: no hidden layer", 2000},
+            {{2, 6, 4, 3}, "the lecture's network", 2000},
+            {{2, 32, 32, 3}, "wider", 500},
+        };
+        //! [compare]
+        std::printf("%s %-23s %s  %6s  %8s  %8s  %7s  %10s\n", pad("layers", 16).c_str(), "", "  ‖θ‖", "epochs",
+                    "train", "held-out", "time", "per epoch");
+        double lecture_accuracy = 0.0;
+        for (const Candidate& candidate : candidates) {
+            RunSettings settings;
+            settings.epochs = demo_epochs(candidate.epochs);
+            const RunResult run = run_training(sequential_network(candidate.widths, "tanh"), data,
+                                               init_theta(candidate.widths, 0), settings);
+            std::printf("%s %-23s %5zu  %6d  %8s  %8s  %6.1fs  %7.0f µs\n", pad(widths_arrow(candidate.widths), 16).c_str(),
+                        candidate.what, theta_size(candidate.widths), settings.epochs, percent(run.train_accuracy).c_str(),
+                        percent(run.test_accuracy).c_str(), run.seconds, 1e6 * run.seconds / settings.epochs);
+            std::fflush(stdout);
+            if (candidate.widths == Widths{2, 6, 4, 3}) {
+                lecture_accuracy = run.test_accuracy;
+            }
+        }
+        std::printf("\nThe lecture's network 2 → 6 → 4 → 3 (Sequential, tanh, Adam, η = 0.01, %d epochs, seed 0): "
+                    "held-out accuracy %s\n",
+                    epochs, percent(lecture_accuracy).c_str());
+    } catch (const usage_error& e) {
+        std::fprintf(stderr, "ch08-sequential: %s\n", e.what());
+        return 2;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "ch08-sequential: %s\n", e.what());
+        return 1;
+    }
+}

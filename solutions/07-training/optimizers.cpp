@@ -1,0 +1,71 @@
+// Chapter 7: the three update rules. Write them below; check them with `./course check 7`.
+// θ and ∇θL are flat vectors of the same length (61 for the lecture's 2 → 6 → 4 → 3 network), so each
+// rule is a line or two of element-wise arithmetic: no loops over layers, no shapes to think about.
+#include "optimizers.hpp"
+
+#include <cmath>
+#include <xtensor/xmath.hpp>
+#include <xtensor/xoperation.hpp>
+
+#include "checks.hpp"
+#include "errors.hpp"
+
+namespace nn {
+
+//! [gd_step]
+// Gradient descent: θ ← θ − η ∇θL, in place.
+// theta: (n,)  gradient: (n,)  lr: η > 0.
+void gd_step(Vector& theta, const Vector& gradient, double lr)
+{
+    expect_length(gradient, theta.size(), "gd_step: gradient");
+    // BEGIN SOLUTION gd_step
+    // θ ← θ − η ∇θL
+    theta -= lr * gradient;
+    // END SOLUTION
+}
+//! [gd_step]
+
+//! [momentum_step]
+// Momentum: v ← μ v − η ∇θL, then θ ← θ + v, both in place.
+// theta: (n,)  gradient: (n,)  velocity: (n,), zero before the first step.  lr: η > 0, mu: μ in [0, 1).
+void momentum_step(Vector& theta, const Vector& gradient, double lr, double mu, Vector& velocity)
+{
+    expect_length(gradient, theta.size(), "momentum_step: gradient");
+    expect_length(velocity, theta.size(), "momentum_step: velocity");
+    // BEGIN SOLUTION momentum_step
+    // v ← μ v − η ∇θL
+    velocity = mu * velocity - lr * gradient;
+    // θ ← θ + v
+    theta += velocity;
+    // END SOLUTION
+}
+//! [momentum_step]
+
+//! [adam_step]
+// Adam, in place. g = ∇θL; state.m, state.v: (n,), zero before the first step; state.t: steps so far.
+//   t ← t + 1
+//   m ← β₁ m + (1 − β₁) g          v ← β₂ v + (1 − β₂) g²         (g² element by element)
+//   m̂ = m / (1 − β₁ᵗ)              v̂ = v / (1 − β₂ᵗ)              (early steps: undo the pull to zero)
+//   θ ← θ − η m̂ / (√v̂ + ε)
+void adam_step(Vector& theta, const Vector& gradient, double lr, AdamState& state, double beta1, double beta2,
+               double eps)
+{
+    expect_length(gradient, theta.size(), "adam_step: gradient");
+    expect_length(state.m, theta.size(), "adam_step: state.m");
+    expect_length(state.v, theta.size(), "adam_step: state.v");
+    // BEGIN SOLUTION adam_step
+    state.t += 1;
+    // m ← β₁ m + (1 − β₁) g
+    state.m = beta1 * state.m + (1.0 - beta1) * gradient;
+    // v ← β₂ v + (1 − β₂) g²
+    state.v = beta2 * state.v + (1.0 - beta2) * gradient * gradient;
+    // m̂ = m / (1 − β₁ᵗ),  v̂ = v / (1 − β₂ᵗ)
+    const double m_scale = 1.0 / (1.0 - std::pow(beta1, state.t));
+    const double v_scale = 1.0 / (1.0 - std::pow(beta2, state.t));
+    // θ ← θ − η m̂ / (√v̂ + ε)
+    theta -= lr * (m_scale * state.m) / (xt::sqrt(v_scale * state.v) + eps);
+    // END SOLUTION
+}
+//! [adam_step]
+
+}  // namespace nn

@@ -1,0 +1,40 @@
+// Chapter 7: the training loop. Write train below; check it with `./course check 7`.
+#include "train.hpp"
+
+#include <stdexcept>
+#include <string>
+
+#include "errors.hpp"
+
+namespace nn {
+
+//! [train]
+// The lecture's loop, full batch, for `epochs` epochs:
+//   (L, ∇θL) = loss_and_gradient(θ)        one forward and one backward pass over all the samples
+//   θ ← θ − η ∇θL                          optimizer.step(theta, gradient) (or momentum, or Adam)
+//   remember L; call after_epoch(epoch, L, θ) when it is given (epochs count from 1)
+// theta: (n,), changed in place.  Returns the epochs losses, in order.
+std::vector<double> train(Vector& theta, const LossAndGradientFunction& loss_and_gradient, Optimizer& optimizer, int epochs,
+                          const EpochCallback& after_epoch)
+{
+    if (epochs < 0) {
+        throw std::invalid_argument("train: the number of epochs must be 0 or more, got " + std::to_string(epochs));
+    }
+    std::vector<double> losses;
+    losses.reserve(std::size_t(epochs));
+    // BEGIN SOLUTION train
+    for (int epoch = 1; epoch <= epochs; ++epoch) {
+        const LossAndGradient lg = loss_and_gradient(theta);
+        // θ ← θ − η ∇θL
+        optimizer.step(theta, lg.gradient);
+        losses.push_back(lg.loss);
+        if (after_epoch) {
+            after_epoch(epoch, lg.loss, theta);
+        }
+    }
+    // END SOLUTION
+    return losses;
+}
+//! [train]
+
+}  // namespace nn
