@@ -238,7 +238,7 @@ def exercise_page(root, chapter, exercises):
              f"`solutions/{chapter.name}/`.")
     page.add("\\endif")
     page.add("")
-    page.add("| function | declared in | file | tests |")
+    page.add("| function | declared in | file | tests of your code |")
     page.add("|---|---|---|---|")
     for g in chapter.gaps:
         header = declared_in(root, g["name"]) or "—"

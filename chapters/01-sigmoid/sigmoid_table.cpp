@@ -1,6 +1,6 @@
 // Chapter 1's program: a short table of z, σ(z) and σ′(z), from z = −1000 to 1000.
-// With `--figure-data DIR` it writes instead the curves of σ and σ′ on [−8, 8] (DIR/sigmoid.dat),
-// which the website plots.
+// With `--figure-data DIR` it also writes the curves of σ and σ′ on [−8, 8] (DIR/sigmoid.dat), which
+// the website plots.
 #include <cstdio>
 #include <exception>
 
@@ -32,7 +32,6 @@ int main(int argc, char** argv)
         const std::string figure_dir = nn::figure_data_dir(argc, argv);
         if (!figure_dir.empty()) {
             write_figure_data(figure_dir);
-            return 0;
         }
         //! [table]
         const nn::Array z = {-1000.0, -10.0, -2.0, -1.0, 0.0, 1.0, 2.0, 10.0, 1000.0};
