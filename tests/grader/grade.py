@@ -129,6 +129,9 @@ def main(argv=None) -> int:
     limits = sandbox_mod.Limits(cpu_seconds=int(args.time_limit) + 5, memory_mb=args.memory)
     box = sandbox_mod.Sandbox(ROOT, hide=hide, limits=limits, mode=args.sandbox, slots=max(1, args.jobs))
     grader = grading.ChapterGrader(cache, box, weights, args.time_limit)
+    untested = [n for n in names if n not in {ch.name for ch in chapters}]
+    if untested:
+        say(f"grade: not graded (no tests/NN-name/*.cpp yet): {', '.join(untested)}")
     say(f"grade: {len(folders)} submission(s), chapters {', '.join(ch.name for ch in chapters)}; "
         f"sandbox: {box.description}")
 
