@@ -10,17 +10,18 @@
 #include <vector>
 
 #include "tensor.hpp"
+#include "theta.hpp"
 
 namespace bench {
 
 /// The data and the settings every implementation shares.
 struct Problem {
-    nn::Matrix X;                            ///< N × f, the spiral
-    nn::Matrix Y;                            ///< N × c3, one-hot labels
-    std::vector<std::size_t> c{2, 6, 4, 3};  ///< the widths {f, c1, c2, c3}
-    nn::Vector theta0;                       ///< where every run starts
-    double lambda = 0.01;                    ///< λ of the L2 penalty
-    double lr = 0.3;                         ///< η of gradient descent
+    nn::Matrix X;              ///< N × f, the spiral
+    nn::Matrix Y;              ///< N × c3, one-hot labels
+    nn::Widths c{2, 6, 4, 3};  ///< the widths {f, c1, c2, c3}
+    nn::Vector theta0;         ///< where every run starts
+    double lambda = 0.01;      ///< λ of the L2 penalty
+    double lr = 0.3;           ///< η of gradient descent
 };
 
 /// The loss and the flat gradient at one θ.

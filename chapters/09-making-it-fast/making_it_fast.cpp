@@ -28,6 +28,7 @@
 #include <xtensor/xview.hpp>
 
 #include "bench.hpp"
+#include "data.hpp"
 
 #ifndef COURSE_CHAPTER_DIR
 #define COURSE_CHAPTER_DIR "."
@@ -51,23 +52,16 @@ struct Settings {
     std::string python_path = "/usr/bin/python3";
 };
 
-// The problem: the spiral of chapter 3, N = 3000, one-hot labels, a seeded θ0 scaled like chapter 7's.
+// The problem: chapter 3's spiral (N = 3000), one-hot labels, a seeded θ0 scaled like chapter 7's.
 Problem make_problem()
 {
     Problem p;
-    const std::size_t n = 1000, classes = 3, N = n * classes;
+    const nn::Dataset data = nn::make_spiral(1000, 3, 0);
+    p.X = data.X;
+    p.Y = xt::zeros<double>({data.y.size(), std::size_t(data.classes)});
+    for (std::size_t i = 0; i < data.y.size(); ++i) p.Y(i, std::size_t(data.y(i))) = 1.0;
     std::mt19937_64 rng(0);
-    std::normal_distribution<double> noise(0.0, 0.2), normal(0.0, 1.0);
-    p.X = xt::zeros<double>({N, std::size_t(2)});
-    p.Y = xt::zeros<double>({N, classes});
-    for (std::size_t k = 0; k < classes; ++k) {
-        for (std::size_t i = 0; i < n; ++i) {
-            const double r = double(i) / double(n - 1), t = 4.0 * double(k) + 4.0 * r + noise(rng);
-            p.X(k * n + i, 0) = r * std::sin(t);
-            p.X(k * n + i, 1) = r * std::cos(t);
-            p.Y(k * n + i, k) = 1.0;
-        }
-    }
+    std::normal_distribution<double> normal(0.0, 1.0);
     std::vector<double> theta;
     for (std::size_t l = 1; l < p.c.size(); ++l) {
         for (std::size_t r = 0; r <= p.c[l - 1]; ++r) {
