@@ -49,7 +49,9 @@ def chapter_title(root: pathlib.Path, name: str) -> str:
 
 
 def chapters_of(root: pathlib.Path) -> list:
-    return sorted(p.name for p in (root / "chapters").glob("[0-9][0-9]-*") if p.is_dir())
+    # Only chapters with an exercise: an appendix (chapters/09-making-it-fast) has nothing to grade.
+    return sorted(p.name for p in (root / "chapters").glob("[0-9][0-9]-*")
+                  if p.is_dir() and (root / "exercises" / p.name).is_dir())
 
 
 def _command(entry) -> list:

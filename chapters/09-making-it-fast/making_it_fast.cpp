@@ -1,0 +1,496 @@
+// The appendix's program: trains the lecture's network with every implementation in turn, checks
+// first that they all compute the same loss and gradient, and prints epochs per second and ratios.
+//
+//   ch09-making-it-fast            quick: short timings, for the website (about 15 s)
+//   ch09-making-it-fast --full     longer warm-up and timings, more repeats (`./course bench`)
+//   options: --python PATH (Debian's /usr/bin/python3 by default), --no-python
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <functional>
+#include <map>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <fstream>
+#include <memory>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+#include <xtensor/xadapt.hpp>
+#include <xtensor/xbuilder.hpp>
+#include <xtensor/xview.hpp>
+
+#include "bench.hpp"
+#include "data.hpp"
+
+#ifndef COURSE_CHAPTER_DIR
+#define COURSE_CHAPTER_DIR "."
+#endif
+
+// OpenBLAS's thread count, when the BLAS is OpenBLAS (weak: another BLAS simply has no such call).
+extern "C" void openblas_set_num_threads(int) __attribute__((weak));
+extern "C" int openblas_get_num_threads() __attribute__((weak));
+
+namespace {
+
+using bench::Implementation;
+using bench::LossGradient;
+using bench::Problem;
+using nn::Vector;
+
+struct Settings {
+    double warmup = 0.1, block = 0.1;
+    int repeats = 3;
+    bool python = true;
+    std::string python_path = "/usr/bin/python3";
+};
+
+// The problem: chapter 3's spiral (N = 3000), one-hot labels, a seeded θ0 scaled like chapter 7's.
+Problem make_problem()
+{
+    Problem p;
+    const nn::Dataset data = nn::make_spiral(1000, 3, 0);
+    p.X = data.X;
+    p.Y = xt::zeros<double>({data.y.size(), std::size_t(data.classes)});
+    for (std::size_t i = 0; i < data.y.size(); ++i) p.Y(i, std::size_t(data.y(i))) = 1.0;
+    std::mt19937_64 rng(0);
+    std::normal_distribution<double> normal(0.0, 1.0);
+    std::vector<double> theta;
+    for (std::size_t l = 1; l < p.c.size(); ++l) {
+        for (std::size_t r = 0; r <= p.c[l - 1]; ++r) {
+            for (std::size_t k = 0; k < p.c[l]; ++k) {
+                theta.push_back(r == 0 ? 0.0 : normal(rng) / std::sqrt(double(p.c[l - 1])));
+            }
+        }
+    }
+    p.theta0 = xt::adapt(theta, {theta.size()});
+    return p;
+}
+
+// max |a − b| / max |b|: the relative difference of two vectors, as one number.
+double rel_diff(const Vector& a, const Vector& b)
+{
+    if (a.size() != b.size()) return INFINITY;
+    double num = 0.0, den = 0.0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        num = std::max(num, std::abs(a(i) - b(i)));
+        den = std::max(den, std::abs(b(i)));
+    }
+    return num / den;
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    const std::size_t m = v.size() / 2;
+    return v.size() % 2 ? v[m] : 0.5 * (v[m - 1] + v[m]);
+}
+
+// One implementation: its check (worst over both threading settings) and its timings.
+struct Row {
+    std::string name;
+    double tolerance = 1e-9;
+    bool checked = false;
+    double d_loss = 0.0, d_gradient = 0.0, d_after = 0.0;  // relative differences from the course's loop
+    int threads[2] = {1, 0};
+    std::vector<double> secs[2];  // seconds per epoch of every block: 1 thread, default threads
+    std::string missing;          // why it did not run (not installed)
+    double eps(int t) const { return secs[t].empty() ? NAN : 1.0 / median(secs[t]); }
+};
+
+// What an implementation computed: the loss and gradient at θ0, and θ after 3 steps from θ0.
+struct Computed {
+    double loss;
+    Vector gradient, after3;
+};
+
+void compare(Row& row, const Computed& got, const Computed& ref)
+{
+    row.checked = true;
+    row.d_loss = std::max(row.d_loss, std::abs(got.loss - ref.loss) / std::abs(ref.loss));
+    row.d_gradient = std::max(row.d_gradient, rel_diff(got.gradient, ref.gradient));
+    row.d_after = std::max(row.d_after, rel_diff(got.after3, ref.after3));
+}
+
+Computed compute(const Implementation& impl, const Problem& p)
+{
+    const LossGradient lg = impl.at(p.theta0);
+    Computed c{lg.loss, lg.gradient, p.theta0};
+    impl.train(c.after3, 3);
+    return c;
+}
+
+void set_blas_threads(int n)
+{
+    if (openblas_set_num_threads) openblas_set_num_threads(n);
+}
+
+int default_threads()
+{
+    const long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? int(n) : 1;
+}
+
+// A clock that an implementation runs against: warm up for some seconds (returns seconds per epoch),
+// then train a number of epochs from θ0 (returns the seconds it took).
+struct Runner {
+    Row* row;
+    int t;  // 0: one thread, 1: default threads
+    std::function<double(double)> warmup;
+    std::function<double(long)> run;
+    long epochs = 1;
+};
+
+double seconds_since(std::chrono::steady_clock::time_point start)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// ---- Python: numpy and PyTorch, each in a child process that answers commands on a pipe ----
+
+class Python {
+public:
+    // Starts `python script data --impl impls --threads n` with the environment changed as given.
+    Python(const Settings& s, const std::string& data, const std::string& impls, int threads,
+           const std::vector<std::string>& env)
+    {
+        int to_child[2], from_child[2];
+        if (pipe(to_child) != 0 || pipe(from_child) != 0) throw std::runtime_error("pipe failed");
+        const std::string script = std::string(COURSE_CHAPTER_DIR) + "/bench_python.py";
+        const std::string threads_arg = std::to_string(threads);
+        pid_ = fork();
+        if (pid_ < 0) throw std::runtime_error("fork failed");
+        if (pid_ == 0) {
+            dup2(to_child[0], 0);
+            dup2(from_child[1], 1);
+            dup2(from_child[1], 2);
+            close(to_child[1]);
+            close(from_child[0]);
+            for (const char* v : {"OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MALLOC_TRIM_THRESHOLD_",
+                                  "MALLOC_MMAP_THRESHOLD_"}) {
+                unsetenv(v);
+            }
+            for (const std::string& kv : env) putenv(const_cast<char*>(kv.c_str()));
+            execl(s.python_path.c_str(), s.python_path.c_str(), script.c_str(), data.c_str(), "--impl",
+                  impls.c_str(), "--threads", threads_arg.c_str(), static_cast<char*>(nullptr));
+            std::fprintf(stderr, "cannot run %s\n", s.python_path.c_str());
+            _exit(127);
+        }
+        close(to_child[0]);
+        close(from_child[1]);
+        to_ = fdopen(to_child[1], "w");
+        from_ = fdopen(from_child[0], "r");
+        what_ = s.python_path + " bench_python.py --impl " + impls;
+    }
+    ~Python()
+    {
+        std::fputs("quit\n", to_);
+        std::fclose(to_);
+        std::fclose(from_);
+        int status;
+        waitpid(pid_, &status, 0);
+    }
+    Python(const Python&) = delete;
+    Python& operator=(const Python&) = delete;
+
+    // The next line the child prints, split at the first two spaces: kind, implementation, the rest.
+    std::array<std::string, 3> line()
+    {
+        std::string text;
+        char buf[8192];
+        while (std::fgets(buf, sizeof buf, from_)) {
+            text += buf;
+            if (!text.empty() && text.back() == '\n') break;
+        }
+        transcript_ += text;
+        if (text.empty()) throw std::runtime_error(what_ + " stopped:\n" + transcript_);
+        std::istringstream in(text);
+        std::array<std::string, 3> out;
+        in >> out[0] >> out[1];
+        std::getline(in, out[2]);
+        return out;
+    }
+    std::array<std::string, 3> expect(const std::string& kind)
+    {
+        auto l = line();
+        if (l[0] != kind) throw std::runtime_error(what_ + ": expected '" + kind + "', got:\n" + transcript_);
+        return l;
+    }
+    double ask(const std::string& command, const std::string& answer)
+    {
+        std::fputs((command + "\n").c_str(), to_);
+        std::fflush(to_);
+        return std::stod(expect(answer)[2]);
+    }
+
+private:
+    pid_t pid_;
+    FILE* to_ = nullptr;
+    FILE* from_ = nullptr;
+    std::string what_, transcript_;
+};
+
+void write_doubles(const std::string& path, const double* data, std::size_t n)
+{
+    std::ofstream out(path, std::ios::binary);
+    out.write(reinterpret_cast<const char*>(data), std::streamsize(n * sizeof(double)));
+    if (!out) throw std::runtime_error("cannot write " + path);
+}
+
+std::string write_problem(const Problem& p)
+{
+    char dir_template[] = "/tmp/nn-bench-XXXXXX";
+    if (!mkdtemp(dir_template)) throw std::runtime_error("cannot make a temporary folder in /tmp");
+    const std::string dir = dir_template;
+    write_doubles(dir + "/X.f64", p.X.data(), p.X.size());
+    write_doubles(dir + "/Y.f64", p.Y.data(), p.Y.size());
+    write_doubles(dir + "/theta.f64", p.theta0.data(), p.theta0.size());
+    std::ofstream meta(dir + "/meta.txt");
+    meta.precision(17);
+    meta << p.X.shape(0) << ' ' << p.c[0] << ' ' << p.c[1] << ' ' << p.c[2] << ' ' << p.c[3] << ' ' << p.lambda << ' '
+         << p.lr << '\n';
+    return dir;
+}
+
+void remove_problem(const std::string& dir)
+{
+    for (const char* f : {"X.f64", "Y.f64", "theta.f64", "meta.txt"}) std::remove((dir + "/" + f).c_str());
+    rmdir(dir.c_str());
+}
+
+Vector parse_vector(const std::string& text)
+{
+    std::istringstream in(text);
+    std::vector<double> v;
+    double x;
+    while (in >> x) v.push_back(x);
+    return xt::adapt(v, {v.size()});
+}
+
+// ---- printing ----
+
+// s padded with spaces to `width` characters (UTF-8 aware: "→" is one character, three bytes).
+std::string pad(const std::string& s, std::size_t width)
+{
+    std::size_t chars = 0;
+    for (unsigned char ch : s) chars += (ch & 0xC0) != 0x80;
+    return s + std::string(width > chars ? width - chars : 0, ' ');
+}
+
+constexpr std::size_t name_width = 46;
+
+bool print_check(const std::vector<Row>& rows)
+{
+    std::printf("The check, before any timing: every implementation against the course's loop, from the same θ0\n");
+    std::printf("(relative difference max|a − b| / max|b|; tolerance 1e-9 in double, 1e-5 in float32)\n\n");
+    std::printf("%s %10s %10s %12s\n", pad("implementation", name_width).c_str(), "loss", "gradient", "θ, 3 steps");
+    bool ok = true;
+    for (const Row& r : rows) {
+        if (!r.missing.empty()) {
+            std::printf("%s not run:%s\n", pad(r.name, name_width).c_str(), r.missing.c_str());
+            continue;
+        }
+        const bool good = r.checked && r.d_loss <= r.tolerance && r.d_gradient <= r.tolerance &&
+                          r.d_after <= r.tolerance;
+        ok = ok && good;
+        std::printf("%s %10.1e %10.1e %12.1e%s\n", pad(r.name, name_width).c_str(), r.d_loss, r.d_gradient,
+                    r.d_after, good ? "" : "   <- DIFFERS");
+    }
+    std::printf("\n");
+    return ok;
+}
+
+void print_table(const std::vector<Row>& rows)
+{
+    const Row& ref = rows.front();
+    std::printf("Epochs per second (the median block), and how many times faster the course's loop is\n");
+    std::printf("(\"course ÷ it\" above 1: the course's loop is faster; below 1: this one is)\n\n");
+    std::printf("%s %21s   %21s\n", pad("", name_width).c_str(), "1 thread", "default threads");
+    std::printf("%s %10s %10s   %10s %10s\n", pad("implementation", name_width).c_str(), "epochs/s", "course ÷ it",
+                "epochs/s", "course ÷ it");
+    for (const Row& r : rows) {
+        if (!r.missing.empty()) {
+            std::printf("%s %10s %10s   %10s %10s\n", pad(r.name, name_width).c_str(), "-", "-", "-", "-");
+            continue;
+        }
+        std::printf("%s %10.0f %10.2f   %10.0f %10.2f   (threads: %d)\n", pad(r.name, name_width).c_str(),
+                    r.eps(0), ref.eps(0) / r.eps(0), r.eps(1), ref.eps(1) / r.eps(1), r.threads[1]);
+    }
+    std::printf("\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    try {
+        Settings s;
+        for (int i = 1; i < argc; ++i) {
+            const std::string a = argv[i];
+            if (a == "--full") {
+                s.warmup = 0.5;
+                s.block = 0.3;
+                s.repeats = 9;
+            } else if (a == "--no-python") {
+                s.python = false;
+            } else if (a == "--python" && i + 1 < argc) {
+                s.python_path = argv[++i];
+            } else {
+                throw std::invalid_argument("unknown argument '" + a +
+                                            "'; the options are --full, --no-python, --python PATH");
+            }
+        }
+#ifdef COURSE_SANITIZE
+        // Under the sanitizers (./course test) the point is the check, not the clock.
+        s = Settings{0.0, 0.001, 1, false, s.python_path};
+#endif
+        const Problem p = make_problem();
+        std::printf("The lecture's network %zu → %zu → %zu → %zu, tanh, N = %zu, full batch, λ = %g, η = %g, double\n",
+                    p.c[0], p.c[1], p.c[2], p.c[3], p.X.shape(0), p.lambda, p.lr);
+        std::printf("Timing: each after a %.1f s warm-up, %d rounds of blocks of about %.1f s, every implementation\n"
+                    "in turn in each round (a busy machine slows them all alike); the median block\n\n",
+                    s.warmup, s.repeats, s.block);
+        std::fflush(stdout);
+
+        // The C++ implementations, checked with one and with the default number of BLAS threads.
+        const std::vector<Implementation> impls = {bench::course_loop(p), bench::fast_xtensor(p, true),
+                                                   bench::fast_xtensor(p, false), bench::hand_loops(p)};
+        std::vector<Row> rows(impls.size());
+        rows.reserve(impls.size() + 4);  // the runners keep pointers to rows: no reallocation
+        set_blas_threads(1);
+        const Computed ref = compute(impls.front(), p);
+        for (std::size_t i = 0; i < impls.size(); ++i) {
+            rows[i].name = impls[i].name;
+            rows[i].threads[1] = default_threads();
+            for (int t = 0; t < 2; ++t) {
+                set_blas_threads(t == 0 ? 1 : default_threads());
+                compare(rows[i], compute(impls[i], p), ref);
+            }
+        }
+        std::vector<Runner> runners;
+        for (std::size_t i = 0; i < impls.size(); ++i) {
+            for (int t = 0; t < 2; ++t) {
+                const Implementation& impl = impls[i];
+                const int threads = t == 0 ? 1 : default_threads();
+                auto train = [&impl, &p, threads](long epochs) {
+                    set_blas_threads(threads);
+                    Vector theta = p.theta0;
+                    const auto start = std::chrono::steady_clock::now();
+                    impl.train(theta, int(epochs));
+                    return seconds_since(start);
+                };
+                auto warmup = [train](double seconds) {
+                    double spent = 0.0;
+                    long done = 0;
+                    for (long epochs = 1; spent < seconds || done < 4; epochs *= 2) {
+                        spent += train(epochs);
+                        done += epochs;
+                    }
+                    return spent / double(done);
+                };
+                runners.push_back({&rows[i], t, warmup, train});
+            }
+        }
+
+        // numpy and PyTorch: one process per variant and threading setting, started now, checked at once.
+        std::vector<std::unique_ptr<Python>> pythons;
+        std::string data;
+        if (s.python) {
+            data = write_problem(p);
+            const std::string big_malloc[] = {"MALLOC_TRIM_THRESHOLD_=1073741824", "MALLOC_MMAP_THRESHOLD_=33554432"};
+            struct Variant {
+                std::vector<std::string> names, impls;
+                std::vector<std::string> env;
+                std::vector<double> tolerance;
+            };
+            const std::vector<Variant> variants = {
+                {{"numpy, glibc malloc as it comes"}, {"numpy"}, {}, {1e-9}},
+                {{"numpy, MALLOC_*_THRESHOLD_ high"}, {"numpy"}, {big_malloc[0], big_malloc[1]}, {1e-9}},
+                {{"PyTorch float64, autograd", "PyTorch float32, autograd"}, {"torch64", "torch32"}, {}, {1e-9, 1e-5}},
+            };
+            for (const Variant& v : variants) {
+                std::string impl_list;
+                const std::size_t first = rows.size();
+                for (std::size_t k = 0; k < v.impls.size(); ++k) {
+                    impl_list += (k ? "," : "") + v.impls[k];
+                    rows.push_back(Row{});
+                    rows.back().name = v.names[k];
+                    rows.back().tolerance = v.tolerance[k];
+                }
+                for (int t = 0; t < 2; ++t) {
+                    std::vector<std::string> env = v.env;
+                    if (t == 0) {
+                        env.push_back("OPENBLAS_NUM_THREADS=1");
+                        env.push_back("OMP_NUM_THREADS=1");
+                    }
+                    pythons.push_back(std::make_unique<Python>(s, data, impl_list, t == 0 ? 1 : 0, env));
+                    Python& py = *pythons.back();
+                    std::map<std::string, Computed> got;
+                    for (auto l = py.line(); l[0] != "ready"; l = py.line()) {
+                        const std::size_t k = std::size_t(
+                            std::find(v.impls.begin(), v.impls.end(), l[1]) - v.impls.begin());
+                        if (k == v.impls.size()) {
+                            throw std::runtime_error("bench_python.py printed: " + l[0] + " " + l[1] + l[2]);
+                        }
+                        Row& row = rows[first + k];
+                        if (l[0] == "missing") {
+                            row.missing = l[2];
+                        } else if (l[0] == "check") {
+                            const Vector v2 = parse_vector(l[2]);
+                            got[l[1]].loss = v2(0);
+                            got[l[1]].gradient = xt::view(v2, xt::range(1, v2.size()));
+                        } else if (l[0] == "after") {
+                            got[l[1]].after3 = parse_vector(l[2]);
+                        } else if (l[0] == "threads") {
+                            row.threads[t] = std::stoi(l[2]);
+                            compare(row, got[l[1]], ref);
+                            const std::string name = l[1];
+                            runners.push_back({&row, t,
+                                               [&py, name](double seconds) {
+                                                   return py.ask("warmup " + name + " " + std::to_string(seconds),
+                                                                 "per_epoch");
+                                               },
+                                               [&py, name](long epochs) {
+                                                   return py.ask("run " + name + " " + std::to_string(epochs),
+                                                                 "secs");
+                                               }});
+                        }
+                    }
+                }
+            }
+        }
+
+        const bool ok = print_check(rows);
+        if (!ok) {
+            std::fprintf(stderr, "ch09: the implementations do not compute the same thing (above): nothing timed\n");
+            pythons.clear();
+            if (!data.empty()) remove_problem(data);
+            return 1;
+        }
+        std::fflush(stdout);
+
+        // The clock: warm every runner up, then round after round, each runner one block.
+        for (Runner& r : runners) {
+            r.epochs = std::max(1L, long(s.block / r.warmup(s.warmup)));
+        }
+        for (int round = 0; round < s.repeats; ++round) {
+            for (Runner& r : runners) {
+                r.row->secs[r.t].push_back(r.run(r.epochs) / double(r.epochs));
+            }
+        }
+        set_blas_threads(default_threads());
+        pythons.clear();
+        if (!data.empty()) remove_problem(data);
+        print_table(rows);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "ch09: %s\n", e.what());
+        return 1;
+    }
+}
