@@ -3,7 +3,7 @@
 //   ch07-training                      the chapter's demonstration (what the website shows): θ = 0 fails,
 //                                      gradient descent with three learning rates, momentum and Adam from
 //                                      the same start, save/load/predict, and the held-out accuracy
-//   ch07-training --figure-data DIR    the data of the chapter's figures
+//   ch07-training --figure-data DIR    the same, and the data of the chapter's figures from the same runs
 //   ch07-training [OPTION VALUE]...    train (or load) a network as the options say (--help)
 #include <cmath>
 #include <cstdio>
@@ -114,7 +114,9 @@ void save_load_predict(const RunResult& adam)
     std::printf("\n");
 }
 
-void demonstration()
+void write_figure_data(const std::string& dir, const std::vector<RunResult>& results);
+
+void demonstration(const std::string& figure_dir)
 {
     const Split data = spiral(0);
     const int epochs = demo_epochs(2000);
@@ -141,6 +143,9 @@ void demonstration()
                     r.losses.size());
     }
     std::printf("\n");
+    if (!figure_dir.empty()) {
+        write_figure_data(figure_dir, results);
+    }
     const RunResult& adam = results.back();
     save_load_predict(adam);
     std::printf("The lecture's network 2 → 6 → 4 → 3 (tanh, Adam, η = 0.01, %d epochs, seed 0): "
@@ -148,10 +153,10 @@ void demonstration()
                 epochs, percent(adam.test_accuracy).c_str());
 }
 
-void write_figure_data(const std::string& dir)
+// The data of the figures, from the runs of the demonstration.
+void write_figure_data(const std::string& dir, const std::vector<RunResult>& results)
 {
-    const Split data = spiral(0);
-    const int epochs = demo_epochs(2000);
+    const std::size_t epochs = results.front().losses.size();
     // The data set by class.
     const Dataset all = make_spiral(1000, 3, 0);
     Matrix points = xt::zeros<double>({all.X.shape(0), std::size_t(3)});
@@ -159,14 +164,13 @@ void write_figure_data(const std::string& dir)
     xt::col(points, 2) = xt::cast<double>(all.y);
     write_dat(dir, "spiral.dat", points, {"x1", "x2", "class"});
     // The loss of every epoch, for each optimizer.
-    const std::vector<RunResult> results = compare_optimizers(data, epochs, false);
-    Matrix losses = xt::zeros<double>({std::size_t(epochs), trials.size() + 1});
+    Matrix losses = xt::zeros<double>({epochs, trials.size() + 1});
     std::vector<std::string> names = {"epoch"};
     for (std::size_t k = 0; k < trials.size(); ++k) {
         names.push_back(trials[k].optimizer + "_" + std::to_string(trials[k].lr));
-        for (int e = 0; e < epochs; ++e) {
-            losses(std::size_t(e), 0) = e + 1;
-            losses(std::size_t(e), k + 1) = results[k].losses[std::size_t(e)];
+        for (std::size_t e = 0; e < epochs; ++e) {
+            losses(e, 0) = double(e + 1);
+            losses(e, k + 1) = results[k].losses[e];
         }
     }
     write_dat(dir, "loss.dat", losses, names);
@@ -197,13 +201,12 @@ int main(int argc, char** argv)
             std::printf("%s", usage_text("ch07-training").c_str());
             return 0;
         }
-        if (!options.figure_data.empty()) {
-            std::filesystem::create_directories(options.figure_data);
-            write_figure_data(options.figure_data);
-            return 0;
-        }
-        if (!options.any) {
-            demonstration();
+        if (!options.any || !options.figure_data.empty()) {
+            // --figure-data DIR alone: the demonstration, which also writes its figures' data into DIR.
+            if (!options.figure_data.empty()) {
+                std::filesystem::create_directories(options.figure_data);
+            }
+            demonstration(options.figure_data);
             return 0;
         }
         return run_command_line(options, lecture_network);
