@@ -86,7 +86,8 @@ def main() -> int:
     parser.add_argument("--cache", type=pathlib.Path, required=True)
     parser.add_argument("--workdir", type=pathlib.Path, required=True)
     args = parser.parse_args()
-    chapters = sorted(p.name for p in (ROOT / "chapters").glob("[0-9][0-9]-*") if (ROOT / "tests" / p.name).is_dir())
+    chapters = sorted(p.name for p in (ROOT / "chapters").glob("[0-9][0-9]-*")
+                      if (ROOT / "tests" / p.name).is_dir() and (ROOT / "exercises" / p.name).is_dir())
     work = args.workdir.resolve()
     subs = work / "submissions"
     where = make_submissions(subs, chapters)
