@@ -423,8 +423,9 @@ int main(int argc, char** argv)
         std::fflush(stdout);
 
         // The C++ implementations, checked with one and with the default number of BLAS threads.
-        const std::vector<Implementation> impls = {bench::course_loop(p), bench::fast_xtensor(p, true),
-                                                   bench::fast_xtensor(p, false), bench::hand_loops(p)};
+        const std::vector<Implementation> impls = {bench::course_loop(p), bench::course_sequential(p),
+                                                   bench::fast_xtensor(p, true), bench::fast_xtensor(p, false),
+                                                   bench::hand_loops(p)};
         std::vector<Row> rows(impls.size());
         rows.reserve(impls.size() + 8);  // the runners keep pointers to rows: no reallocation
         set_blas_threads(1);
