@@ -41,6 +41,7 @@ struct Implementation {
 
 // The implementations (each in its own file).
 Implementation course_loop(const Problem& p);
+Implementation course_sequential(const Problem& p);
 Implementation fast_xtensor(const Problem& p, bool blas);
 Implementation hand_loops(const Problem& p);
 

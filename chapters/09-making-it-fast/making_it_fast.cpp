@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 #include <xtensor/xadapt.hpp>
+#include <xsimd/xsimd.hpp>
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xview.hpp>
 
@@ -49,6 +50,8 @@ struct Settings {
     double warmup = 0.1, block = 0.1;
     int repeats = 3;
     bool python = true;
+    bool children = true;  // the course's loop again in a child process (other malloc settings)
+    std::string portable;  // --portable PATH: this program from the portable build, for one more row
     std::string python_path = "/usr/bin/python3";
 };
 
@@ -153,18 +156,19 @@ double seconds_since(std::chrono::steady_clock::time_point start)
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-// ---- Python: numpy and PyTorch, each in a child process that answers commands on a pipe ----
+// ---- Child processes: numpy and PyTorch (bench_python.py), and this program itself in --serve mode
+// for a run with other malloc settings. Each answers the same commands on a pipe. ----
 
-class Python {
+class Child {
 public:
-    // Starts `python script data --impl impls --threads n` with the environment changed as given.
-    Python(const Settings& s, const std::string& data, const std::string& impls, int threads,
-           const std::vector<std::string>& env)
+    // Starts argv[0] with the arguments argv[1…] and the environment changed as given.
+    Child(const std::vector<std::string>& argv, const std::vector<std::string>& env) : env_(env)
     {
         int to_child[2], from_child[2];
         if (pipe(to_child) != 0 || pipe(from_child) != 0) throw std::runtime_error("pipe failed");
-        const std::string script = std::string(COURSE_CHAPTER_DIR) + "/bench_python.py";
-        const std::string threads_arg = std::to_string(threads);
+        std::vector<char*> args;
+        for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+        args.push_back(nullptr);
         pid_ = fork();
         if (pid_ < 0) throw std::runtime_error("fork failed");
         if (pid_ == 0) {
@@ -177,19 +181,18 @@ public:
                                   "MALLOC_MMAP_THRESHOLD_"}) {
                 unsetenv(v);
             }
-            for (const std::string& kv : env) putenv(const_cast<char*>(kv.c_str()));
-            execl(s.python_path.c_str(), s.python_path.c_str(), script.c_str(), data.c_str(), "--impl",
-                  impls.c_str(), "--threads", threads_arg.c_str(), static_cast<char*>(nullptr));
-            std::fprintf(stderr, "cannot run %s\n", s.python_path.c_str());
+            for (std::string& kv : env_) putenv(kv.data());
+            execv(args[0], args.data());
+            std::fprintf(stderr, "cannot run %s\n", args[0]);
             _exit(127);
         }
         close(to_child[0]);
         close(from_child[1]);
         to_ = fdopen(to_child[1], "w");
         from_ = fdopen(from_child[0], "r");
-        what_ = s.python_path + " bench_python.py --impl " + impls;
+        for (const std::string& a : argv) what_ += (what_.empty() ? "" : " ") + a;
     }
-    ~Python()
+    ~Child()
     {
         std::fputs("quit\n", to_);
         std::fclose(to_);
@@ -197,8 +200,8 @@ public:
         int status;
         waitpid(pid_, &status, 0);
     }
-    Python(const Python&) = delete;
-    Python& operator=(const Python&) = delete;
+    Child(const Child&) = delete;
+    Child& operator=(const Child&) = delete;
 
     // The next line the child prints, split at the first two spaces: kind, implementation, the rest.
     std::array<std::string, 3> line()
@@ -234,6 +237,7 @@ private:
     pid_t pid_;
     FILE* to_ = nullptr;
     FILE* from_ = nullptr;
+    std::vector<std::string> env_;
     std::string what_, transcript_;
 };
 
@@ -326,6 +330,51 @@ void print_table(const std::vector<Row>& rows)
     std::printf("\n");
 }
 
+// `--serve NAME --threads N`: this program as a child, answering like bench_python.py (the course's
+// loop in a process of its own, started with other malloc settings).
+int serve(const std::string& name, int threads)
+{
+    set_blas_threads(threads > 0 ? threads : default_threads());
+    const Problem p = make_problem();
+    if (name != "course") throw std::invalid_argument("--serve: unknown implementation " + name);
+    const Implementation impl = bench::course_loop(p);
+    const Computed c = compute(impl, p);
+    std::printf("check %s %.17g", name.c_str(), c.loss);
+    for (double g : c.gradient) std::printf(" %.17g", g);
+    std::printf("\nafter %s", name.c_str());
+    for (double t : c.after3) std::printf(" %.17g", t);
+    std::printf("\nthreads %s %d\nready\n", name.c_str(), threads > 0 ? threads : default_threads());
+    std::fflush(stdout);
+    auto train = [&](long epochs) {
+        Vector theta = p.theta0;
+        const auto start = std::chrono::steady_clock::now();
+        impl.train(theta, int(epochs));
+        return seconds_since(start);
+    };
+    char buf[256];
+    while (std::fgets(buf, sizeof buf, stdin)) {
+        std::istringstream in(buf);
+        std::string command, what;
+        double value = 0.0;
+        in >> command >> what >> value;
+        if (command == "warmup") {
+            double spent = 0.0;
+            long done = 0;
+            for (long epochs = 1; spent < value || done < 4; epochs *= 2) {
+                spent += train(epochs);
+                done += epochs;
+            }
+            std::printf("per_epoch %s %.17g\n", what.c_str(), spent / double(done));
+        } else if (command == "run") {
+            std::printf("secs %s %.17g\n", what.c_str(), train(long(value)));
+        } else {
+            break;
+        }
+        std::fflush(stdout);
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
@@ -342,28 +391,43 @@ int main(int argc, char** argv)
                 s.python = false;
             } else if (a == "--python" && i + 1 < argc) {
                 s.python_path = argv[++i];
+            } else if (a == "--portable" && i + 1 < argc) {
+                s.portable = argv[++i];
+            } else if (a == "--serve" && i + 3 < argc && std::string(argv[i + 2]) == "--threads") {
+                return serve(argv[i + 1], std::atoi(argv[i + 3]));
             } else {
                 throw std::invalid_argument("unknown argument '" + a +
-                                            "'; the options are --full, --no-python, --python PATH");
+                                            "'; the options are --full, --no-python, --python PATH, --portable PATH");
             }
         }
 #ifdef COURSE_SANITIZE
         // Under the sanitizers (./course test) the point is the check, not the clock.
-        s = Settings{0.0, 0.001, 1, false, s.python_path};
+        s.warmup = 0.0;
+        s.block = 0.001;
+        s.repeats = 1;
+        s.python = s.children = false;
 #endif
         const Problem p = make_problem();
         std::printf("The lecture's network %zu → %zu → %zu → %zu, tanh, N = %zu, full batch, λ = %g, η = %g, double\n",
                     p.c[0], p.c[1], p.c[2], p.c[3], p.X.shape(0), p.lambda, p.lr);
+#ifdef COURSE_NATIVE
+        std::printf("Built for this processor (-march=native) with xtensor's xsimd on: %s, %zu doubles a vector\n",
+                    xsimd::default_arch::name(), xsimd::batch<double>::size);
+#else
+        std::printf("Portable build: %s, %zu doubles a vector (./course bench also builds for this processor)\n",
+                    xsimd::default_arch::name(), xsimd::batch<double>::size);
+#endif
         std::printf("Timing: each after a %.1f s warm-up, %d rounds of blocks of about %.1f s, every implementation\n"
                     "in turn in each round (a busy machine slows them all alike); the median block\n\n",
                     s.warmup, s.repeats, s.block);
         std::fflush(stdout);
 
         // The C++ implementations, checked with one and with the default number of BLAS threads.
-        const std::vector<Implementation> impls = {bench::course_loop(p), bench::fast_xtensor(p, true),
-                                                   bench::fast_xtensor(p, false), bench::hand_loops(p)};
+        const std::vector<Implementation> impls = {bench::course_loop(p), bench::course_sequential(p),
+                                                   bench::fast_xtensor(p, true), bench::fast_xtensor(p, false),
+                                                   bench::hand_loops(p)};
         std::vector<Row> rows(impls.size());
-        rows.reserve(impls.size() + 4);  // the runners keep pointers to rows: no reallocation
+        rows.reserve(impls.size() + 8);  // the runners keep pointers to rows: no reallocation
         set_blas_threads(1);
         const Computed ref = compute(impls.front(), p);
         for (std::size_t i = 0; i < impls.size(); ++i) {
@@ -399,69 +463,88 @@ int main(int argc, char** argv)
             }
         }
 
-        // numpy and PyTorch: one process per variant and threading setting, started now, checked at once.
-        std::vector<std::unique_ptr<Python>> pythons;
-        std::string data;
+        // In child processes, one per variant and threading setting, started now and checked at once:
+        // the course's loop again with glibc keeping freed memory, numpy and PyTorch.
+        const std::vector<std::string> big_malloc = {"MALLOC_TRIM_THRESHOLD_=1073741824",
+                                                     "MALLOC_MMAP_THRESHOLD_=33554432"};
+        struct Variant {
+            std::vector<std::string> names, impls;
+            std::vector<std::string> env;
+            std::vector<double> tolerance;
+            bool python;
+        };
+        std::vector<Variant> variants;
+        if (s.children) {
+            variants.push_back({{"course: the same, MALLOC_*_THRESHOLD_ high"}, {"course"}, big_malloc, {1e-9}, false});
+        }
+        if (s.children && !s.portable.empty()) {
+            variants.push_back({{"course: the same, portable build"}, {"course"}, {}, {1e-9}, false});
+        }
         if (s.python) {
-            data = write_problem(p);
-            const std::string big_malloc[] = {"MALLOC_TRIM_THRESHOLD_=1073741824", "MALLOC_MMAP_THRESHOLD_=33554432"};
-            struct Variant {
-                std::vector<std::string> names, impls;
-                std::vector<std::string> env;
-                std::vector<double> tolerance;
-            };
-            const std::vector<Variant> variants = {
-                {{"numpy, glibc malloc as it comes"}, {"numpy"}, {}, {1e-9}},
-                {{"numpy, MALLOC_*_THRESHOLD_ high"}, {"numpy"}, {big_malloc[0], big_malloc[1]}, {1e-9}},
-                {{"PyTorch float64, autograd", "PyTorch float32, autograd"}, {"torch64", "torch32"}, {}, {1e-9, 1e-5}},
-            };
-            for (const Variant& v : variants) {
-                std::string impl_list;
-                const std::size_t first = rows.size();
-                for (std::size_t k = 0; k < v.impls.size(); ++k) {
-                    impl_list += (k ? "," : "") + v.impls[k];
-                    rows.push_back(Row{});
-                    rows.back().name = v.names[k];
-                    rows.back().tolerance = v.tolerance[k];
+            variants.push_back({{"numpy, glibc malloc as it comes"}, {"numpy"}, {}, {1e-9}, true});
+            variants.push_back({{"numpy, MALLOC_*_THRESHOLD_ high"}, {"numpy"}, big_malloc, {1e-9}, true});
+            variants.push_back({{"PyTorch float64, autograd", "PyTorch float32, autograd"},
+                                {"torch64", "torch32"},
+                                {},
+                                {1e-9, 1e-5},
+                                true});
+        }
+        std::vector<std::unique_ptr<Child>> children;
+        const std::string data = s.python ? write_problem(p) : "";
+        const std::string script = std::string(COURSE_CHAPTER_DIR) + "/bench_python.py";
+        for (const Variant& v : variants) {
+            std::string impl_list;
+            const std::size_t first = rows.size();
+            for (std::size_t k = 0; k < v.impls.size(); ++k) {
+                impl_list += (k ? "," : "") + v.impls[k];
+                rows.push_back(Row{});
+                rows.back().name = v.names[k];
+                rows.back().tolerance = v.tolerance[k];
+            }
+            for (int t = 0; t < 2; ++t) {
+                std::vector<std::string> env = v.env;
+                if (t == 0) {
+                    env.push_back("OPENBLAS_NUM_THREADS=1");
+                    env.push_back("OMP_NUM_THREADS=1");
                 }
-                for (int t = 0; t < 2; ++t) {
-                    std::vector<std::string> env = v.env;
-                    if (t == 0) {
-                        env.push_back("OPENBLAS_NUM_THREADS=1");
-                        env.push_back("OMP_NUM_THREADS=1");
+                const std::string threads = t == 0 ? "1" : "0";
+                children.push_back(std::make_unique<Child>(
+                    v.python ? std::vector<std::string>{s.python_path, script, data, "--impl", impl_list, "--threads",
+                                                        threads}
+                             : std::vector<std::string>{v.names[0].find("portable") != std::string::npos
+                                                                ? s.portable
+                                                                : std::string("/proc/self/exe"),
+                                                            "--serve", impl_list, "--threads", threads},
+                    env));
+                Child& child = *children.back();
+                std::map<std::string, Computed> got;
+                for (auto l = child.line(); l[0] != "ready"; l = child.line()) {
+                    const std::size_t k =
+                        std::size_t(std::find(v.impls.begin(), v.impls.end(), l[1]) - v.impls.begin());
+                    if (k == v.impls.size()) {
+                        throw std::runtime_error("a child process printed: " + l[0] + " " + l[1] + l[2]);
                     }
-                    pythons.push_back(std::make_unique<Python>(s, data, impl_list, t == 0 ? 1 : 0, env));
-                    Python& py = *pythons.back();
-                    std::map<std::string, Computed> got;
-                    for (auto l = py.line(); l[0] != "ready"; l = py.line()) {
-                        const std::size_t k = std::size_t(
-                            std::find(v.impls.begin(), v.impls.end(), l[1]) - v.impls.begin());
-                        if (k == v.impls.size()) {
-                            throw std::runtime_error("bench_python.py printed: " + l[0] + " " + l[1] + l[2]);
-                        }
-                        Row& row = rows[first + k];
-                        if (l[0] == "missing") {
-                            row.missing = l[2];
-                        } else if (l[0] == "check") {
-                            const Vector v2 = parse_vector(l[2]);
-                            got[l[1]].loss = v2(0);
-                            got[l[1]].gradient = xt::view(v2, xt::range(1, v2.size()));
-                        } else if (l[0] == "after") {
-                            got[l[1]].after3 = parse_vector(l[2]);
-                        } else if (l[0] == "threads") {
-                            row.threads[t] = std::stoi(l[2]);
-                            compare(row, got[l[1]], ref);
-                            const std::string name = l[1];
-                            runners.push_back({&row, t,
-                                               [&py, name](double seconds) {
-                                                   return py.ask("warmup " + name + " " + std::to_string(seconds),
-                                                                 "per_epoch");
-                                               },
-                                               [&py, name](long epochs) {
-                                                   return py.ask("run " + name + " " + std::to_string(epochs),
-                                                                 "secs");
-                                               }});
-                        }
+                    Row& row = rows[first + k];
+                    if (l[0] == "missing") {
+                        row.missing = l[2];
+                    } else if (l[0] == "check") {
+                        const Vector numbers = parse_vector(l[2]);
+                        got[l[1]].loss = numbers(0);
+                        got[l[1]].gradient = xt::view(numbers, xt::range(1, numbers.size()));
+                    } else if (l[0] == "after") {
+                        got[l[1]].after3 = parse_vector(l[2]);
+                    } else if (l[0] == "threads") {
+                        row.threads[t] = std::stoi(l[2]);
+                        compare(row, got[l[1]], ref);
+                        const std::string name = l[1];
+                        runners.push_back(
+                            {&row, t,
+                             [&child, name](double seconds) {
+                                 return child.ask("warmup " + name + " " + std::to_string(seconds), "per_epoch");
+                             },
+                             [&child, name](long epochs) {
+                                 return child.ask("run " + name + " " + std::to_string(epochs), "secs");
+                             }});
                     }
                 }
             }
@@ -470,7 +553,7 @@ int main(int argc, char** argv)
         const bool ok = print_check(rows);
         if (!ok) {
             std::fprintf(stderr, "ch09: the implementations do not compute the same thing (above): nothing timed\n");
-            pythons.clear();
+            children.clear();
             if (!data.empty()) remove_problem(data);
             return 1;
         }
@@ -486,7 +569,7 @@ int main(int argc, char** argv)
             }
         }
         set_blas_threads(default_threads());
-        pythons.clear();
+        children.clear();
         if (!data.empty()) remove_problem(data);
         print_table(rows);
     } catch (const std::exception& e) {

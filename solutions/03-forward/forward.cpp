@@ -19,8 +19,11 @@ Matrix add_bias_column(const Matrix& X)
 {
     // BEGIN SOLUTION add_bias_column
     const std::size_t N = X.shape(0);
-    const Matrix ones = xt::ones<double>({N, std::size_t(1)});
-    return xt::concatenate(xt::xtuple(ones, X), 1);
+    const std::size_t f = X.shape(1);
+    // a column of ones, then X in columns 1 … f (xt::concatenate says the same, but several times slower)
+    Matrix X_star = xt::ones<double>({N, f + 1});
+    xt::view(X_star, xt::all(), xt::range(1, f + 1)) = X;
+    return X_star;
     // END SOLUTION
 }
 //! [add_bias_column]
