@@ -185,16 +185,20 @@ PAGE_JS = r"""
   report.tex = document.querySelectorAll('script[type^="math/tex"]').length;
   report.frames = document.querySelectorAll('[id^="MathJax-Element-"][id$="-Frame"]').length;
   report.mathErrors = [...document.querySelectorAll(".MathJax_Error, .merror, merror")].map(e => e.textContent);
-  // Text outside code that still looks like TeX delimiters.
-  const raw = [];
+  // Text outside code that still looks like TeX delimiters, or like Markdown's **bold** that Doxygen
+  // left as it was (it does so when the bold text holds a formula).
+  const raw = [], markdown = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const p = n.parentElement;
     if (p.closest("pre, code, script, style, .fragment, .line, .MathJax, .MathJax_Display, .MathJax_Preview")) continue;
     const m = n.textContent.match(/\\f[$\[\]]|\\\(|\\\)|\\\[|\\\]/);
     if (m) raw.push(n.textContent.trim().slice(0, 80));
+    if (/\*\*\S|\S\*\*/.test(n.textContent) && !p.closest("table.memname, .memproto, .memItemLeft, .memItemRight"))
+      markdown.push(n.textContent.trim().slice(0, 80));  // (not in a C++ declaration: char **argv)
   }
   report.rawTex = raw;
+  report.rawMarkdown = markdown;
   await until(() => [...document.images].every(i => i.complete), 5000);
   report.images = [...document.images].map(i => ({ src: i.getAttribute("src"),
     ok: i.complete && i.naturalWidth > 0 && i.naturalHeight > 0 }));
@@ -289,6 +293,8 @@ class Tab:
             problems.append(f"MathJax error: {error}")
         for text in r["rawTex"]:
             problems.append(f"raw TeX in the text: {text!r}")
+        for text in r["rawMarkdown"]:
+            problems.append(f"raw Markdown (**) in the text: {text!r}")
         for image in r["images"]:
             if not image["ok"]:
                 problems.append(f"image missing or empty: {image['src']}")

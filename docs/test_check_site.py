@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The browser test must be able to fail: check_site.py over a small site with one problem of each kind
-(a formula MathJax cannot typeset, TeX left raw in the text, a missing image, an empty image, a link to
+(a formula MathJax cannot typeset, TeX or Markdown left raw in the text, a missing image, an empty image, a link to
 no file, a link to no anchor, a JavaScript error) must report each of them, and a good page none.
 
 test_check_site.py MATHJAX_DIR (a copy of MathJax next to a built edition, e.g. build/docs/instructor/html/mathjax)
@@ -18,14 +18,16 @@ jax: ["input/TeX", "output/HTML-CSS"], messageStyle: "none"}});</script>
 """
 GOOD = r"""<p id="top">A formula \(\sigma(z) = \frac{1}{1 + e^{-z}}\) and \[ \dfrac{a}{b} \]</p>
 <p><a href="bad.html">a page</a>, <a href="#top">an anchor</a>, <img src="dot.svg" alt="dot"></p>
-<pre>\f$ in code is fine \(x\)</pre>"""
+<pre>\f$ in code is fine \(x\), and so is a ** b</pre>"""
 BAD = r"""<p>A formula \(\sigma(z) \undefinedmacro 1\) and raw \f$x\f$ text.</p>
+<ul><li>**Why \(x\).** Markdown that Doxygen left alone.</li></ul>
 <p><a href="nowhere.html">no file</a>, <a href="index.html#no-such-anchor">no anchor</a>,
 <img src="missing.png" alt="missing"> <img src="empty.svg" alt="empty"></p>
 <script>undefined_function_of_the_page();</script>"""
 EXPECTED = {
     "MathJax error: Undefined control sequence \\undefinedmacro": "a formula MathJax cannot typeset",
     "raw TeX in the text": "TeX left raw in the text",
+    "raw Markdown (**) in the text": "Markdown bold left raw in the text",
     "link to nowhere.html: no such file": "a link to no file",
     "no anchor 'no-such-anchor'": "a link to no anchor",
     "image missing or empty: missing.png": "a missing image",
