@@ -186,7 +186,8 @@ PAGE_JS = r"""
   report.frames = document.querySelectorAll('[id^="MathJax-Element-"][id$="-Frame"]').length;
   report.mathErrors = [...document.querySelectorAll(".MathJax_Error, .merror, merror")].map(e => e.textContent);
   // Text outside code that still looks like TeX delimiters, or like Markdown's **bold** that Doxygen
-  // left as it was (it does so when the bold text holds a formula).
+  // left as it was (it does so when the bold text holds a formula), or an HTML tag shown as text
+  // (Doxygen escapes a `code span` in a heading).
   const raw = [], markdown = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -194,7 +195,8 @@ PAGE_JS = r"""
     if (p.closest("pre, code, script, style, .fragment, .line, .MathJax, .MathJax_Display, .MathJax_Preview")) continue;
     const m = n.textContent.match(/\\f[$\[\]]|\\\(|\\\)|\\\[|\\\]/);
     if (m) raw.push(n.textContent.trim().slice(0, 80));
-    if (/\*\*\S|\S\*\*/.test(n.textContent) && !p.closest("table.memname, .memproto, .memItemLeft, .memItemRight"))
+    if (/\*\*\S|\S\*\*|<\/?(tt|b|em|code)>/.test(n.textContent) &&
+        !p.closest("table.memname, .memproto, .memItemLeft, .memItemRight"))
       markdown.push(n.textContent.trim().slice(0, 80));  // (not in a C++ declaration: char **argv)
   }
   report.rawTex = raw;
@@ -294,7 +296,7 @@ class Tab:
         for text in r["rawTex"]:
             problems.append(f"raw TeX in the text: {text!r}")
         for text in r["rawMarkdown"]:
-            problems.append(f"raw Markdown (**) in the text: {text!r}")
+            problems.append(f"raw Markdown (** or a tag) in the text: {text!r}")
         for image in r["images"]:
             if not image["ok"]:
                 problems.append(f"image missing or empty: {image['src']}")

@@ -21,13 +21,15 @@ GOOD = r"""<p id="top">A formula \(\sigma(z) = \frac{1}{1 + e^{-z}}\) and \[ \df
 <pre>\f$ in code is fine \(x\), and so is a ** b</pre>"""
 BAD = r"""<p>A formula \(\sigma(z) \undefinedmacro 1\) and raw \f$x\f$ text.</p>
 <ul><li>**Why \(x\).** Markdown that Doxygen left alone.</li></ul>
+<h2>Lazy expressions and &lt;tt&gt;xt::noalias&lt;/tt&gt;</h2>
 <p><a href="nowhere.html">no file</a>, <a href="index.html#no-such-anchor">no anchor</a>,
 <img src="missing.png" alt="missing"> <img src="empty.svg" alt="empty"></p>
 <script>undefined_function_of_the_page();</script>"""
 EXPECTED = {
     "MathJax error: Undefined control sequence \\undefinedmacro": "a formula MathJax cannot typeset",
     "raw TeX in the text": "TeX left raw in the text",
-    "raw Markdown (**) in the text": "Markdown bold left raw in the text",
+    "raw Markdown (** or a tag) in the text: '**Why'": "Markdown bold left raw in the text",
+    "raw Markdown (** or a tag) in the text: 'Lazy": "an HTML tag shown as text",
     "link to nowhere.html: no such file": "a link to no file",
     "no anchor 'no-such-anchor'": "a link to no anchor",
     "image missing or empty: missing.png": "a missing image",
