@@ -1,5 +1,6 @@
 // Chapter 4's program: the lecture's shape table, computed from the matrices of a real forward pass
 // (not typed in), ‖θ‖ for the network 2 → 6 → 4 → 3, and where each θ(l) lies in the flat vector θ.
+// With `--figure-data DIR` it also writes that layout (DIR/layout.dat), which the website draws.
 #include <cstdio>
 #include <exception>
 #include <string>
@@ -9,12 +10,42 @@
 
 #include "activations.hpp"
 #include "data.hpp"
+#include "figure_data.hpp"
 #include "forward.hpp"
 #include "theta.hpp"
 
-int main()
+namespace {
+
+// layout.dat: for every entry k of θ, the layer l, row i and column j that unpack_theta shows it at, and
+// whether row i is the bias row.
+void write_layout(const std::string& dir, const std::vector<nn::MatrixView>& views)
+{
+    std::size_t entries = 0;
+    for (const auto& v : views) {
+        entries += v.size();
+    }
+    nn::Matrix table = xt::zeros<double>({entries, std::size_t(5)});
+    std::size_t row = 0;
+    for (std::size_t l = 0; l < views.size(); ++l) {
+        for (std::size_t i = 0; i < views[l].shape(0); ++i) {
+            for (std::size_t j = 0; j < views[l].shape(1); ++j, ++row) {
+                table(row, 0) = views[l](i, j);  // θ = (0, 1, …): the entry's own index
+                table(row, 1) = double(l + 1);
+                table(row, 2) = double(i);
+                table(row, 3) = double(j);
+                table(row, 4) = i == 0 ? 1.0 : 0.0;
+            }
+        }
+    }
+    nn::write_dat(dir, "layout.dat", table, {"k", "layer", "row", "column", "bias"});
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
 {
     try {
+        const std::string figure_dir = nn::figure_data_dir(argc, argv);
         //! [unpack]
         const nn::Widths c = {2, 6, 4, 3};
         nn::Vector theta = xt::random::rand<double>({nn::theta_size(c)}, -1.0, 1.0);
@@ -45,6 +76,9 @@ int main()
         const auto views = nn::unpack_theta(counting, c);
         std::printf("\nwith theta = (0, 1, ..., %zu), each theta(l) shows the indices it lies on:\n",
                     counting.size() - 1);
+        if (!figure_dir.empty()) {
+            write_layout(figure_dir, views);
+        }
         for (std::size_t l = 0; l < views.size(); ++l) {
             std::printf("theta(%zu), %zu x %zu:\n", l + 1, views[l].shape(0), views[l].shape(1));
             for (std::size_t i = 0; i < views[l].shape(0); ++i) {

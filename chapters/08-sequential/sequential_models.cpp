@@ -5,9 +5,14 @@
 //                                      lecture's network and a wider one compared; ends with the held-out
 //                                      accuracy of the lecture's network
 //   ch08-sequential [OPTION VALUE]...  train (or load) a Sequential as the options say, any depth (--help)
+//   ch08-sequential --figure-data DIR  the demonstration, and the loss of every epoch into DIR/models.dat
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <exception>
+#include <filesystem>
 
+#include "figure_data.hpp"
 #include "init.hpp"
 #include "options.hpp"
 #include "sequential.hpp"
@@ -51,6 +56,24 @@ std::string pad(const std::string& text, std::size_t columns)
     return text + std::string(shown < columns ? columns - shown : 0, ' ');
 }
 
+// models.dat: the training loss of every epoch, one column per candidate (NaN after a shorter run's end,
+// which gnuplot leaves out).
+void write_figure_data(const std::string& dir, const std::vector<std::vector<double>>& losses)
+{
+    std::size_t epochs = 0;
+    for (const auto& l : losses) {
+        epochs = std::max(epochs, l.size());
+    }
+    Matrix table = xt::zeros<double>({epochs, losses.size() + 1});
+    for (std::size_t e = 0; e < epochs; ++e) {
+        table(e, 0) = double(e + 1);
+        for (std::size_t k = 0; k < losses.size(); ++k) {
+            table(e, k + 1) = e < losses[k].size() ? losses[k][e] : std::nan("");
+        }
+    }
+    write_dat(dir, "models.dat", table, {"epoch", "linear", "lecture", "wider"});
+}
+
 struct Candidate {
     Widths widths;
     const char* what;
@@ -67,11 +90,15 @@ int main(int argc, char** argv)
             std::printf("%s", usage_text("ch08-sequential").c_str());
             return 0;
         }
-        if (!options.figure_data.empty()) {
-            throw usage_error("--figure-data: chapter 8 has no figures (chapter 7's program draws them)");
+        if (!options.figure_data.empty() && argc != 3) {
+            throw usage_error("--figure-data DIR goes alone: it runs the demonstration and writes its figures' data");
         }
-        if (options.any) {
+        if (options.any && options.figure_data.empty()) {
             return run_command_line(options, sequential_network);
+        }
+        // With --figure-data DIR alone: the demonstration, which also writes its figure's data into DIR.
+        if (!options.figure_data.empty()) {
+            std::filesystem::create_directories(options.figure_data);
         }
 
         const Split data = split_holdout(make_spiral(1000, 3, 0), 0.2, 0);
@@ -90,6 +117,7 @@ int main(int argc, char** argv)
         std::printf("%s %-23s %s  %6s  %8s  %8s  %7s  %10s\n", pad("layers", 16).c_str(), "", "  ‖θ‖", "epochs",
                     "train", "held-out", "time", "per epoch");
         double lecture_accuracy = 0.0;
+        std::vector<std::vector<double>> losses;
         for (const Candidate& candidate : candidates) {
             RunSettings settings;
             settings.epochs = demo_epochs(candidate.epochs);
@@ -102,6 +130,10 @@ int main(int argc, char** argv)
             if (candidate.widths == Widths{2, 6, 4, 3}) {
                 lecture_accuracy = run.test_accuracy;
             }
+            losses.push_back(run.losses);
+        }
+        if (!options.figure_data.empty()) {
+            write_figure_data(options.figure_data, losses);
         }
         std::printf("\nThe lecture's network 2 → 6 → 4 → 3 (Sequential, tanh, Adam, η = 0.01, %d epochs, seed 0): "
                     "held-out accuracy %s\n",
