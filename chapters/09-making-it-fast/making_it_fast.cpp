@@ -3,7 +3,8 @@
 //
 //   ch09-making-it-fast            quick: short timings, for the website (about 15 s)
 //   ch09-making-it-fast --full     longer warm-up and timings, more repeats (`./course bench`)
-//   options: --python PATH (Debian's /usr/bin/python3 by default), --no-python
+//   options: --python PATH (Debian's /usr/bin/python3 by default), --no-python, --figure-data DIR (the
+//   table's epochs/s also into DIR/bench.dat, for the website's figure)
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,6 +17,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <random>
@@ -53,6 +55,7 @@ struct Settings {
     bool children = true;  // the course's loop again in a child process (other malloc settings)
     std::string portable;  // --portable PATH: this program from the portable build, for one more row
     std::string python_path = "/usr/bin/python3";
+    std::string figure_dir;  // --figure-data DIR: the table's epochs/s also into DIR/bench.dat
 };
 
 // The problem: chapter 3's spiral (N = 3000), one-hot labels, a seeded θ0 scaled like chapter 7's.
@@ -311,6 +314,22 @@ bool print_check(const std::vector<Row>& rows)
     return ok;
 }
 
+// bench.dat for the website's figure: one line per implementation that ran, "name" then its epochs/s
+// with one thread and with the default threads.
+void write_figure_data(const std::string& dir, const std::vector<Row>& rows)
+{
+    std::filesystem::create_directories(dir);
+    const std::string path = (std::filesystem::path(dir) / "bench.dat").string();
+    std::ofstream out(path);
+    out << "# implementation epochs_per_second_1_thread epochs_per_second_default_threads\n";
+    for (const Row& r : rows) {
+        if (r.missing.empty()) {
+            out << '"' << r.name << "\" " << r.eps(0) << ' ' << r.eps(1) << '\n';
+        }
+    }
+    if (!out) throw std::runtime_error("cannot write " + path);
+}
+
 void print_table(const std::vector<Row>& rows)
 {
     const Row& ref = rows.front();
@@ -393,11 +412,16 @@ int main(int argc, char** argv)
                 s.python_path = argv[++i];
             } else if (a == "--portable" && i + 1 < argc) {
                 s.portable = argv[++i];
+            } else if (a == "--figure-data" && i + 1 < argc) {
+                s.figure_dir = argv[++i];
             } else if (a == "--serve" && i + 3 < argc && std::string(argv[i + 2]) == "--threads") {
                 return serve(argv[i + 1], std::atoi(argv[i + 3]));
+            } else if (a == "--python" || a == "--portable" || a == "--figure-data" || a == "--serve") {
+                throw std::invalid_argument(a + " needs a value (" + a + (a == "--serve" ? " NAME --threads N)" : " PATH)"));
             } else {
                 throw std::invalid_argument("unknown argument '" + a +
-                                            "'; the options are --full, --no-python, --python PATH, --portable PATH");
+                                            "'; the options are --full, --no-python, --python PATH, --portable PATH, "
+                                            "--figure-data DIR");
             }
         }
 #ifdef COURSE_SANITIZE
@@ -574,6 +598,7 @@ int main(int argc, char** argv)
         children.clear();
         if (!data.empty()) remove_problem(data);
         print_table(rows);
+        if (!s.figure_dir.empty()) write_figure_data(s.figure_dir, rows);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "ch09: %s\n", e.what());
         return 1;
