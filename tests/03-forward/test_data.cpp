@@ -8,37 +8,13 @@
 
 #include "data.hpp"
 #include "expect.hpp"
+#include "temp_file.hpp"
 
 using namespace nn;
 using nn::testing::all_close;
 using nn::testing::has_shape;
+using nn::testing::TempFile;
 using nn::testing::throws_with;
-
-namespace {
-
-/// A file in a fresh temporary folder, removed with the folder when the test ends.
-struct TempFile {
-    std::filesystem::path dir;
-    std::filesystem::path path;
-
-    explicit TempFile(const std::string& content)
-    {
-        dir = std::filesystem::temp_directory_path() / ("nn-course-" + std::to_string(::getpid()) + "-" +
-                                                        std::to_string(counter()++));
-        std::filesystem::create_directories(dir);
-        path = dir / "data.csv";
-        std::ofstream(path) << content;
-    }
-    ~TempFile() { std::filesystem::remove_all(dir); }
-
-    static int& counter()
-    {
-        static int n = 0;
-        return n;
-    }
-};
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(make_spiral)
 
@@ -119,9 +95,9 @@ BOOST_AUTO_TEST_SUITE(load_csv)
 BOOST_AUTO_TEST_CASE(load_csv_reads_back_what_save_csv_wrote, *nn::testing::provided())
 {
     const Dataset data = nn::make_spiral(50, 3, 5);
-    TempFile file("");
-    nn::save_csv(data, file.path.string());
-    const Dataset back = nn::load_csv(file.path.string(), 3);
+    TempFile file("data.csv");
+    nn::save_csv(data, file.path);
+    const Dataset back = nn::load_csv(file.path, 3);
     BOOST_TEST(all_close(back.X, data.X, 0.0, 0.0));
     BOOST_TEST(back.y == data.y);
     BOOST_TEST(back.classes == 3);
@@ -129,10 +105,10 @@ BOOST_AUTO_TEST_CASE(load_csv_reads_back_what_save_csv_wrote, *nn::testing::prov
 
 BOOST_AUTO_TEST_CASE(load_csv_reads_lines_with_or_without_a_header, *nn::testing::provided())
 {
-    TempFile with("x1,x2,label\n0.5,-1,0\n\n2, 3e-2 ,2\n");
-    TempFile without("0.5,-1,0\r\n2,0.03,2\r\n");
+    TempFile with("with-header.csv", "x1,x2,label\n0.5,-1,0\n\n2, 3e-2 ,2\n");
+    TempFile without("without-header.csv", "0.5,-1,0\r\n2,0.03,2\r\n");
     for (const TempFile* file : {&with, &without}) {
-        const Dataset data = nn::load_csv(file->path.string(), 3);
+        const Dataset data = nn::load_csv(file->path, 3);
         BOOST_TEST(all_close(data.X, Matrix{{0.5, -1.0}, {2.0, 0.03}}, 0.0, 0.0));
         BOOST_TEST(data.y == (Labels{0, 2}));
     }
@@ -158,21 +134,21 @@ BOOST_AUTO_TEST_CASE(load_csv_names_the_line_of_a_bad_value, *nn::testing::provi
         {"0,0,0\n1,1,0.5\n", {":2:", "label", "0.5"}},
     };
     for (const Bad& bad : cases) {
-        TempFile file(bad.content);
+        TempFile file("bad.csv", bad.content);
         BOOST_TEST_CONTEXT("the file reads \"" << bad.content << "\"")
         {
-            BOOST_TEST(throws_with<value_error>([&] { nn::load_csv(file.path.string(), 3); }, bad.words));
+            BOOST_TEST(throws_with<value_error>([&] { nn::load_csv(file.path, 3); }, bad.words));
         }
     }
 }
 
 BOOST_AUTO_TEST_CASE(load_csv_rejects_an_empty_or_missing_file, *nn::testing::provided())
 {
-    TempFile empty("");
-    TempFile header_only("x1,x2,label\n\n");
-    BOOST_TEST(throws_with<value_error>([&] { nn::load_csv(empty.path.string()); }, {"no data"}));
-    BOOST_TEST(throws_with<value_error>([&] { nn::load_csv(header_only.path.string()); }, {"no data"}));
-    BOOST_TEST(throws_with<std::runtime_error>([&] { nn::load_csv(empty.path.string() + ".missing"); },
+    TempFile empty("empty.csv");
+    TempFile header_only("header-only.csv", "x1,x2,label\n\n");
+    BOOST_TEST(throws_with<value_error>([&] { nn::load_csv(empty.path); }, {"no data"}));
+    BOOST_TEST(throws_with<value_error>([&] { nn::load_csv(header_only.path); }, {"no data"}));
+    BOOST_TEST(throws_with<std::runtime_error>([&] { nn::load_csv(empty.path + ".missing"); },
                                                {"cannot open", ".missing"}));
 }
 

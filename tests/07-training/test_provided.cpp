@@ -10,6 +10,7 @@
 #include <xtensor/xrandom.hpp>
 
 #include "expect.hpp"
+#include "temp_file.hpp"
 #include "options.hpp"
 #include "progress.hpp"
 #include "split.hpp"
@@ -19,25 +20,10 @@
 using namespace nn;
 using nn::testing::all_close;
 using nn::testing::provided;
+using nn::testing::TempFile;
 using nn::testing::throws_with;
 
 namespace {
-
-// A file in the temporary folder, removed at the end of the test.
-struct TempFile {
-    std::string path;
-    explicit TempFile(const std::string& name)
-        : path((std::filesystem::temp_directory_path() / ("nn-test-" + std::to_string(::getpid()) + "-" + name)).string())
-    {
-    }
-    ~TempFile() { std::remove(path.c_str()); }
-    void write(const std::string& text) const { std::ofstream(path) << text; }
-    std::string read() const
-    {
-        std::ifstream in(path);
-        return std::string(std::istreambuf_iterator<char>(in), {});
-    }
-};
 
 Options parse(std::vector<const char*> args)
 {
