@@ -157,6 +157,9 @@ Options parse_options(int argc, const char* const argv[])
             o.figure_data = value;
         }
     }
+    if (!o.figure_data.empty() && argc != 3) {
+        throw usage_error("--figure-data DIR goes alone: it runs the demonstration and writes its figures' data");
+    }
     return o;
 }
 

@@ -42,8 +42,9 @@ struct Options {
     double learning_rate() const;
 };
 
-/// Reads argv[1 …]; throws usage_error naming the option for an unknown option, a missing value, or
-/// a value out of range ("--epochs: expected a whole number ≥ 1, got 'ten'").
+/// Reads argv[1 …]; throws usage_error naming the option for an unknown option, a missing value,
+/// a value out of range ("--epochs: expected a whole number ≥ 1, got 'ten'"), or --figure-data given
+/// with other options (it runs the chapter's demonstration, which takes none).
 Options parse_options(int argc, const char* const argv[]);
 
 /// The help text of a training program.

@@ -201,9 +201,6 @@ int main(int argc, char** argv)
             std::printf("%s", usage_text("ch07-training").c_str());
             return 0;
         }
-        if (!options.figure_data.empty() && argc != 3) {
-            throw usage_error("--figure-data DIR goes alone: it runs the demonstration and writes its figures' data");
-        }
         if (!options.any || !options.figure_data.empty()) {
             // --figure-data DIR alone: the demonstration, which also writes its figures' data into DIR.
             if (!options.figure_data.empty()) {

@@ -90,9 +90,6 @@ int main(int argc, char** argv)
             std::printf("%s", usage_text("ch08-sequential").c_str());
             return 0;
         }
-        if (!options.figure_data.empty() && argc != 3) {
-            throw usage_error("--figure-data DIR goes alone: it runs the demonstration and writes its figures' data");
-        }
         if (options.any && options.figure_data.empty()) {
             return run_command_line(options, sequential_network);
         }

@@ -2,6 +2,7 @@
 // chapter 6's loss_and_gradient (which runs chapters 2–5: the activation, the forward pass, θ's
 // packing, the loss) with plain gradient descent; and the same loop over chapter 8's Sequential.
 #include <memory>
+#include <string>
 
 #include "activations.hpp"
 #include "backprop.hpp"
@@ -12,12 +13,12 @@
 
 namespace bench {
 
-Implementation course_loop(const Problem& p)
+namespace {
+
+// Chapter 7's train() with plain gradient descent over a loss-and-gradient function, as an Implementation.
+Implementation trained_by_chapter_7(const std::string& name, const Problem& p, nn::LossAndGradientFunction loss)
 {
-    const nn::LossAndGradientFunction loss = [&p](const nn::Vector& theta) {
-        return nn::loss_and_gradient(theta, p.c, p.X, p.Y, nn::activation("tanh"), p.lambda);
-    };
-    return {"course: ch7 train(loss_and_gradient)",
+    return {name,
             [loss](const nn::Vector& theta) {
                 const nn::LossAndGradient lg = loss(theta);
                 return LossGradient{lg.loss, lg.gradient};
@@ -28,21 +29,21 @@ Implementation course_loop(const Problem& p)
             }};
 }
 
+}  // namespace
+
+Implementation course_loop(const Problem& p)
+{
+    return trained_by_chapter_7("course: ch7 train(loss_and_gradient)", p, [&p](const nn::Vector& theta) {
+        return nn::loss_and_gradient(theta, p.c, p.X, p.Y, nn::activation("tanh"), p.lambda);
+    });
+}
+
 Implementation course_sequential(const Problem& p)
 {
     auto model = std::make_shared<nn::Sequential>(p.c, "tanh");
-    const nn::LossAndGradientFunction loss = [&p, model](const nn::Vector& theta) {
+    return trained_by_chapter_7("course: ch7 train, ch8 Sequential", p, [&p, model](const nn::Vector& theta) {
         return nn::sequential_loss_and_gradient(*model, theta, p.X, p.Y, p.lambda);
-    };
-    return {"course: ch7 train, ch8 Sequential",
-            [loss](const nn::Vector& theta) {
-                const nn::LossAndGradient lg = loss(theta);
-                return LossGradient{lg.loss, lg.gradient};
-            },
-            [&p, loss](nn::Vector& theta, int epochs) {
-                nn::Optimizer gd("gd", p.lr);
-                nn::train(theta, loss, gd, epochs);
-            }};
+    });
 }
 
 }  // namespace bench

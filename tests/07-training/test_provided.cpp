@@ -218,6 +218,7 @@ BOOST_AUTO_TEST_CASE(options_bad_values_are_clear_errors, *provided())
         {{"--require", "99"}, {"--require", "between 0 and 1"}},
         {{"--epoch", "5"}, {"unknown option '--epoch'", "--help"}},
         {{"--lr"}, {"--lr needs a value"}},
+        {{"--figure-data", "dir", "--epochs", "5"}, {"--figure-data", "alone"}},
     };
     // The first case whose message lacks a word, with the message it got.
     std::string problem;
