@@ -10,6 +10,7 @@
 
 #include "forward.hpp"
 #include "init.hpp"
+#include "memory.hpp"
 #include "loss.hpp"
 #include "progress.hpp"
 #include "theta_file.hpp"
@@ -46,6 +47,7 @@ double model_accuracy(const Model& model, const Vector& theta, const Dataset& da
 
 RunResult run_training(const Model& model, const Split& data, const Vector& theta0, const RunSettings& settings)
 {
+    keep_freed_memory();  // glibc keeps the memory an epoch frees for the next one (chapter 9)
     const Matrix Y = one_hot(data.train.y, data.train.classes);
     Optimizer optimizer(settings.optimizer, settings.lr);
     RunResult result;

@@ -7,6 +7,7 @@
 #include "activations.hpp"
 #include "backprop.hpp"
 #include "bench.hpp"
+#include "memory.hpp"
 #include "optimizers.hpp"
 #include "sequential.hpp"
 #include "train.hpp"
@@ -15,7 +16,8 @@ namespace bench {
 
 namespace {
 
-// Chapter 7's train() with plain gradient descent over a loss-and-gradient function, as an Implementation.
+// Chapter 7's train() with plain gradient descent over a loss-and-gradient function, as an Implementation;
+// glibc keeps freed memory, as in the chapter programs (run_training).
 Implementation trained_by_chapter_7(const std::string& name, const Problem& p, nn::LossAndGradientFunction loss)
 {
     return {name,
@@ -24,6 +26,7 @@ Implementation trained_by_chapter_7(const std::string& name, const Problem& p, n
                 return LossGradient{lg.loss, lg.gradient};
             },
             [&p, loss](nn::Vector& theta, int epochs) {
+                nn::keep_freed_memory();
                 nn::Optimizer gd("gd", p.lr);
                 nn::train(theta, loss, gd, epochs);
             }};

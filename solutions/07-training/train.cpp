@@ -5,7 +5,6 @@
 #include <string>
 
 #include "errors.hpp"
-#include "memory.hpp"
 
 namespace nn {
 
@@ -21,7 +20,6 @@ std::vector<double> train(Vector& theta, const LossAndGradientFunction& loss_and
     if (epochs < 0) {
         throw std::invalid_argument("train: the number of epochs must be 0 or more, got " + std::to_string(epochs));
     }
-    keep_freed_memory();  // glibc keeps the memory an epoch frees for the next one (chapter 9)
     std::vector<double> losses;
     losses.reserve(std::size_t(epochs));
     // BEGIN SOLUTION train
