@@ -9,6 +9,10 @@ site and this fails if
   - an internal link (href, src, and the tree view's entries) points to no file, or to no anchor in it.
 
 It saves a full-length screenshot of every chapter and exercise page (and of the main page) per edition.
+A page of a later edition that is byte for byte the page of an earlier one, in a site whose other files
+(scripts, styles, figures, MathJax) are all the same too, would show exactly the same in the browser: it is
+not loaded twice (its links are still checked). The student edition differs from the instructor's in the
+chapter and exercise pages only.
 Python's standard library only: it speaks the DevTools protocol over a pipe (--remote-debugging-pipe).
 
 check_site.py --site build/docs/instructor/html --site build/docs/student/html --screenshots DIR [--tabs N]
@@ -317,6 +321,16 @@ class Tab:
         return problems, r
 
 
+def same_assets(site, earlier):
+    """Whether every file of site other than its pages (.html) is byte for byte the same in earlier."""
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix != ".html":
+            other = earlier / path.relative_to(site)
+            if not other.is_file() or other.read_bytes() != path.read_bytes():
+                return False
+    return True
+
+
 def screenshot_wanted(path):
     return re.fullmatch(r"(ch|ex)\d\d\.html|index\.html", path.name) is not None
 
@@ -331,7 +345,7 @@ def main():
     args = parser.parse_args()
     start = time.monotonic()
     failures = []
-    jobs = []
+    jobs, sites, repeated = [], [], 0
     for site in args.site:
         site = site.resolve()
         if not (site / "index.html").exists():
@@ -341,8 +355,14 @@ def main():
         failures += problems
         print(f"{site}: {count} internal links checked, {len(problems)} broken")
         edition = site.parent.name
+        earlier = next((e for e in sites if same_assets(site, e)), None)
+        sites.append(site)
         for page in sorted(site.glob("*.html")):
             shot = args.screenshots / edition / page.with_suffix(".png").name if screenshot_wanted(page) else None
+            if earlier and not shot and (earlier / page.name).is_file() and \
+                    (earlier / page.name).read_bytes() == page.read_bytes():
+                repeated += 1  # shown exactly as the earlier edition's page, which is loaded
+                continue
             jobs.append((site, page, shot))
     if not args.chromium:
         print("check_site: chromium is not installed (Debian's `chromium`; ./course test installs it)")
@@ -389,6 +409,9 @@ def main():
     print(f"check_site: {totals['pages']} pages in {len(args.site)} edition(s) loaded in Chromium, "
           f"{totals['formulas']} formulas typeset, {totals['images']} images, {totals['screenshots']} screenshots "
           f"in {args.screenshots}; {len(failures)} problem(s); {time.monotonic() - start:.1f} s")
+    if repeated:
+        print(f"check_site: {repeated} more page(s) not loaded: byte for byte an earlier edition's page, "
+              f"in a site whose other files are the same too")
     return 1 if failures else 0
 
 
