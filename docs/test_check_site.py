@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """The browser test must be able to fail: check_site.py over a small site with one problem of each kind
 (a formula MathJax cannot typeset, TeX or Markdown left raw in the text, a missing image, an empty image, a link to
-no file, a link to no anchor, a JavaScript error) must report each of them, and a good page none.
+no file, a link to no anchor, a JavaScript error) must report each of them, and a good page none. A second edition
+of that site, the same but for one page, must have that page loaded and its problem reported: only pages byte for
+byte an earlier edition's are left out.
 
 test_check_site.py MATHJAX_DIR (a copy of MathJax next to a built edition, e.g. build/docs/instructor/html/mathjax)
 """
 import pathlib
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -35,6 +38,9 @@ EXPECTED = {
     "image missing or empty: missing.png": "a missing image",
     "image missing or empty: empty.svg": "an empty image",
     "JavaScript error": "a JavaScript error",
+    "second/changed.html: MathJax error: Undefined control sequence \\onlyinthesecond":
+        "the one page of the second edition that differs from the first",
+    "1 more page(s) not loaded": "the page of the second edition that is the first's, left out",
 }
 
 
@@ -52,14 +58,18 @@ def main():
         (site / "dot.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
                                       '<circle cx="5" cy="5" r="4"/></svg>')
         (site / "empty.svg").write_text("")
+        (site / "changed.html").write_text(HEAD.format(title="changed", body=GOOD))
+        second = pathlib.Path(tmp) / "second" / "html"
+        shutil.copytree(site, second, symlinks=True)
+        (second / "changed.html").write_text(HEAD.format(title="changed", body=r"<p>\(\onlyinthesecond x\)</p>"))
         run = subprocess.run([sys.executable, str(pathlib.Path(__file__).with_name("check_site.py")),
-                              "--site", str(site), "--screenshots", str(pathlib.Path(tmp) / "shots"), "--tabs", "2"],
+                              "--site", str(site), "--site", str(second), "--screenshots", str(pathlib.Path(tmp) / "shots"), "--tabs", "2"],
                              capture_output=True, text=True)
     print(run.stdout + run.stderr)
     report = run.stdout
     missed = [what for key, what in EXPECTED.items() if key not in report]
     good_flagged = [line for line in report.splitlines() if line.startswith("FAIL") and "index.html:" in line
-                    and "index.html#" not in line]
+                    and "index.html#" not in line or line.startswith("FAIL bad-site/changed.html")]
     if run.returncode == 0:
         missed.append("the exit status (0 for a broken site)")
     for what in missed:
