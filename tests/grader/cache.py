@@ -1,12 +1,13 @@
 """The grader's cache: the course built once (solutions, course code, compiled tests) in a folder of its own,
 and the recipes to build one chapter of a submission against it.
 
-The cache is an ordinary CMake build of the course (Unix Makefiles, documentation off). Per chapter NN it
-builds `testNN_solutions`, which brings the course code, the compiled tests and every chapter's solution
-library. A submission's chapter is then compiled with the exact command CMake uses for
+The cache is an ordinary CMake build of the course (the presets' generator, Ninja; documentation off). Per
+chapter NN it builds `testNN_solutions`, which brings the course code, the compiled tests and every chapter's
+solution library. A submission's chapter is then compiled with the exact command CMake uses for
 `exercises/NN-name/*.cpp` (from compile_commands.json) and linked with the exact command CMake uses for
-`testNN_exercises` (its link.txt), with the student's archive in place of `libchNN_exercises.a`: the same
-isolation as `./course check`, where chapter NN is the student's and every other chapter the solution.
+`testNN_exercises` (from build.ninja; link.txt with Makefiles), with the student's archive in place of
+`libchNN_exercises.a`: the same isolation as `./course check`, where chapter NN is the student's and every
+other chapter the solution.
 """
 import dataclasses
 import hashlib
@@ -95,8 +96,7 @@ class Cache:
         log = self.dir / "build.log"
         if not (self.dir / "CMakeCache.txt").exists():
             self.log(f"grade: building the course once into the grader's cache {self.dir}")
-            self._cmake(["cmake", "--preset", "default", "-S", str(self.root), "-B", str(self.dir), "-G",
-                         "Unix Makefiles", "-DCOURSE_DOCS=OFF", f"-DCOURSE_EXERCISES_DIR={self.root / 'exercises'}"],
+            self._cmake(["cmake", "--preset", "default", "-S", str(self.root), "-B", str(self.dir), "-DCOURSE_DOCS=OFF", f"-DCOURSE_EXERCISES_DIR={self.root / 'exercises'}"],
                         log)
         else:
             # Again each time: chapters that landed since are then known to the build (under a second).
@@ -127,16 +127,32 @@ class Cache:
 
     def link_template(self, nn: str, impl: str) -> list:
         """CMake's link command of testNN_<impl>, run from the cache folder; {exe} is the output file."""
-        link = self.dir / "CMakeFiles" / f"test{nn}_{impl}.dir" / "link.txt"
-        if not link.exists():
-            raise CacheError(f"{link} is missing: was the cache configured with the Unix Makefiles generator?")
-        args = shlex.split(link.read_text().strip())
-        out = list(args)
+        args = self._link_command(f"test{nn}_{impl}")
         try:
-            out[out.index("-o") + 1] = "{exe}"
+            args[args.index("-o") + 1] = "{exe}"
         except (ValueError, IndexError):
-            raise CacheError(f"cannot read CMake's link command in {link}")
-        return out
+            raise CacheError(f"cannot read CMake's link command of test{nn}_{impl}: {' '.join(args)}")
+        return args
+
+    def _link_command(self, target: str) -> list:
+        """The link command CMake wrote for a target: Unix Makefiles keep it in link.txt, Ninja in build.ninja
+        (the last of `ninja -t commands`, wrapped as `: && ... && :`)."""
+        link = self.dir / "CMakeFiles" / f"{target}.dir" / "link.txt"
+        if link.exists():
+            return shlex.split(link.read_text().strip())
+        if (self.dir / "build.ninja").exists():
+            proc = subprocess.run(["ninja", "-C", str(self.dir), "-t", "commands", f"tests/{target}"],
+                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            lines = proc.stdout.strip().splitlines()
+            if proc.returncode == 0 and lines:
+                args = shlex.split(lines[-1])
+                while args[:2] == [":", "&&"]:
+                    args = args[2:]
+                while args[-2:] == ["&&", ":"]:
+                    args = args[:-2]
+                return args
+            raise CacheError(f"ninja does not know how to link tests/{target} in {self.dir}:\n{proc.stdout}")
+        raise CacheError(f"no link command for {target} in {self.dir} (neither link.txt nor build.ninja)")
 
     def with_pch(self, template: list) -> list:
         """The compile command with the libraries' headers (xtensor, xtensor-blas, the standard library:
