@@ -38,6 +38,9 @@ class Chapter:
     compile_args: list  # the compile command of a student's file, with {src} and {obj} to fill in
     link_args: list  # the link command, with {archive} and {exe}
     reference_problems: list  # what went wrong when the tests ran against the solutions (should be empty)
+    # The test programs the cache already built, by the library they link as the student's chapter: the
+    # link command with that library makes the same program (only without hidden tests).
+    prebuilt: dict = dataclasses.field(default_factory=dict)
 
 
 def chapter_title(root: pathlib.Path, name: str) -> str:
@@ -216,9 +219,15 @@ class Cache:
         if hidden_objs:
             link_args = self._with_objects(link_args, nn, hidden_objs)
             cases, problems = self._reference_run(self._link_reference(nn, hidden_objs), name, "hidden")
+        prebuilt = {}
+        if not hidden_objs:
+            for impl in ("exercises", "solutions"):
+                exe = self.dir / "tests" / f"test{nn}_{impl}"
+                if exe.exists():
+                    prebuilt[str(self.dir / f"libch{nn}_{impl}.a")] = exe
         return Chapter(name=name, nn=nn, title=chapter_title(self.root, name), cases=cases,
                        hidden={c for c in cases if c not in set(visible)}, compile_args=compile_args,
-                       link_args=link_args, reference_problems=problems)
+                       link_args=link_args, reference_problems=problems, prebuilt=prebuilt)
 
     def _with_objects(self, link_args: list, nn: str, objs: list) -> list:
         """The link command with more test objects after the chapter's own."""
