@@ -5,33 +5,31 @@
 //   ch09-making-it-fast --full     longer warm-up and timings, more repeats (`./course bench`)
 //   options: --python PATH (Debian's /usr/bin/python3 by default), --no-python, --figure-data DIR (the
 //   table's epochs/s also into DIR/bench.dat, for the website's figure)
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <array>
-#include <functional>
-#include <map>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
-#include <filesystem>
-#include <fstream>
+#include <functional>
+#include <map>
 #include <memory>
 #include <random>
 #include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
-#include <xtensor/xadapt.hpp>
 #include <xsimd/xsimd.hpp>
+#include <xtensor/xadapt.hpp>
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xview.hpp>
 
 #include "bench.hpp"
+#include "child_process.hpp"
 #include "data.hpp"
+#include "report.hpp"
 
 #ifndef COURSE_CHAPTER_DIR
 #define COURSE_CHAPTER_DIR "."
@@ -43,9 +41,17 @@ extern "C" int openblas_get_num_threads() __attribute__((weak));
 
 namespace {
 
+using bench::Child;
 using bench::Implementation;
 using bench::LossGradient;
 using bench::Problem;
+using bench::Row;
+using bench::parse_vector;
+using bench::print_check;
+using bench::print_table;
+using bench::remove_problem;
+using bench::write_figure_data;
+using bench::write_problem;
 using nn::Vector;
 
 struct Settings {
@@ -91,25 +97,6 @@ double rel_diff(const Vector& a, const Vector& b)
     }
     return num / den;
 }
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    const std::size_t m = v.size() / 2;
-    return v.size() % 2 ? v[m] : 0.5 * (v[m - 1] + v[m]);
-}
-
-// One implementation: its check (worst over both threading settings) and its timings.
-struct Row {
-    std::string name;
-    double tolerance = 1e-9;
-    bool checked = false;
-    double d_loss = 0.0, d_gradient = 0.0, d_after = 0.0;  // relative differences from the course's loop
-    int threads[2] = {1, 0};
-    std::vector<double> secs[2];  // seconds per epoch of every block: 1 thread, default threads
-    std::string missing;          // why it did not run (not installed)
-    double eps(int t) const { return secs[t].empty() ? NAN : 1.0 / median(secs[t]); }
-};
 
 // What an implementation computed: the loss and gradient at θ0, and θ after 3 steps from θ0.
 struct Computed {
@@ -157,196 +144,6 @@ struct Runner {
 double seconds_since(std::chrono::steady_clock::time_point start)
 {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-// ---- Child processes: numpy and PyTorch (bench_python.py), and this program itself in --serve mode
-// for a run with other malloc settings. Each answers the same commands on a pipe. ----
-
-class Child {
-public:
-    // Starts argv[0] with the arguments argv[1…] and the environment changed as given.
-    Child(const std::vector<std::string>& argv, const std::vector<std::string>& env) : env_(env)
-    {
-        int to_child[2], from_child[2];
-        if (pipe(to_child) != 0 || pipe(from_child) != 0) throw std::runtime_error("pipe failed");
-        std::vector<char*> args;
-        for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-        args.push_back(nullptr);
-        pid_ = fork();
-        if (pid_ < 0) throw std::runtime_error("fork failed");
-        if (pid_ == 0) {
-            dup2(to_child[0], 0);
-            dup2(from_child[1], 1);
-            dup2(from_child[1], 2);
-            close(to_child[1]);
-            close(from_child[0]);
-            for (const char* v : {"OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MALLOC_TRIM_THRESHOLD_",
-                                  "MALLOC_MMAP_THRESHOLD_", "NN_MALLOC_AS_IT_COMES"}) {
-                unsetenv(v);
-            }
-            for (std::string& kv : env_) putenv(kv.data());
-            execv(args[0], args.data());
-            std::fprintf(stderr, "cannot run %s\n", args[0]);
-            _exit(127);
-        }
-        close(to_child[0]);
-        close(from_child[1]);
-        to_ = fdopen(to_child[1], "w");
-        from_ = fdopen(from_child[0], "r");
-        for (const std::string& a : argv) what_ += (what_.empty() ? "" : " ") + a;
-    }
-    ~Child()
-    {
-        std::fputs("quit\n", to_);
-        std::fclose(to_);
-        std::fclose(from_);
-        int status;
-        waitpid(pid_, &status, 0);
-    }
-    Child(const Child&) = delete;
-    Child& operator=(const Child&) = delete;
-
-    // The next line the child prints, split at the first two spaces: kind, implementation, the rest.
-    std::array<std::string, 3> line()
-    {
-        std::string text;
-        char buf[8192];
-        while (std::fgets(buf, sizeof buf, from_)) {
-            text += buf;
-            if (!text.empty() && text.back() == '\n') break;
-        }
-        transcript_ += text;
-        if (text.empty()) throw std::runtime_error(what_ + " stopped:\n" + transcript_);
-        std::istringstream in(text);
-        std::array<std::string, 3> out;
-        in >> out[0] >> out[1];
-        std::getline(in, out[2]);
-        return out;
-    }
-    std::array<std::string, 3> expect(const std::string& kind)
-    {
-        auto l = line();
-        if (l[0] != kind) throw std::runtime_error(what_ + ": expected '" + kind + "', got:\n" + transcript_);
-        return l;
-    }
-    double ask(const std::string& command, const std::string& answer)
-    {
-        std::fputs((command + "\n").c_str(), to_);
-        std::fflush(to_);
-        return std::stod(expect(answer)[2]);
-    }
-
-private:
-    pid_t pid_;
-    FILE* to_ = nullptr;
-    FILE* from_ = nullptr;
-    std::vector<std::string> env_;
-    std::string what_, transcript_;
-};
-
-void write_doubles(const std::string& path, const double* data, std::size_t n)
-{
-    std::ofstream out(path, std::ios::binary);
-    out.write(reinterpret_cast<const char*>(data), std::streamsize(n * sizeof(double)));
-    if (!out) throw std::runtime_error("cannot write " + path);
-}
-
-std::string write_problem(const Problem& p)
-{
-    char dir_template[] = "/tmp/nn-bench-XXXXXX";
-    if (!mkdtemp(dir_template)) throw std::runtime_error("cannot make a temporary folder in /tmp");
-    const std::string dir = dir_template;
-    write_doubles(dir + "/X.f64", p.X.data(), p.X.size());
-    write_doubles(dir + "/Y.f64", p.Y.data(), p.Y.size());
-    write_doubles(dir + "/theta.f64", p.theta0.data(), p.theta0.size());
-    std::ofstream meta(dir + "/meta.txt");
-    meta.precision(17);
-    meta << p.X.shape(0) << ' ' << p.c[0] << ' ' << p.c[1] << ' ' << p.c[2] << ' ' << p.c[3] << ' ' << p.lambda << ' '
-         << p.lr << '\n';
-    return dir;
-}
-
-void remove_problem(const std::string& dir)
-{
-    for (const char* f : {"X.f64", "Y.f64", "theta.f64", "meta.txt"}) std::remove((dir + "/" + f).c_str());
-    rmdir(dir.c_str());
-}
-
-Vector parse_vector(const std::string& text)
-{
-    std::istringstream in(text);
-    std::vector<double> v;
-    double x;
-    while (in >> x) v.push_back(x);
-    return xt::adapt(v, {v.size()});
-}
-
-// ---- printing ----
-
-// s padded with spaces to `width` characters (UTF-8 aware: "→" is one character, three bytes).
-std::string pad(const std::string& s, std::size_t width)
-{
-    std::size_t chars = 0;
-    for (unsigned char ch : s) chars += (ch & 0xC0) != 0x80;
-    return s + std::string(width > chars ? width - chars : 0, ' ');
-}
-
-constexpr std::size_t name_width = 46;
-
-bool print_check(const std::vector<Row>& rows)
-{
-    std::printf("The check, before any timing: every implementation against the course's loop, from the same θ0\n");
-    std::printf("(relative difference max|a − b| / max|b|; tolerance 1e-9 in double, 1e-5 in float32)\n\n");
-    std::printf("%s %10s %10s %12s\n", pad("implementation", name_width).c_str(), "loss", "gradient", "θ, 3 steps");
-    bool ok = true;
-    for (const Row& r : rows) {
-        if (!r.missing.empty()) {
-            std::printf("%s not run:%s\n", pad(r.name, name_width).c_str(), r.missing.c_str());
-            continue;
-        }
-        const bool good = r.checked && r.d_loss <= r.tolerance && r.d_gradient <= r.tolerance &&
-                          r.d_after <= r.tolerance;
-        ok = ok && good;
-        std::printf("%s %10.1e %10.1e %12.1e%s\n", pad(r.name, name_width).c_str(), r.d_loss, r.d_gradient,
-                    r.d_after, good ? "" : "   <- DIFFERS");
-    }
-    std::printf("\n");
-    return ok;
-}
-
-// bench.dat for the website's figure: one line per implementation that ran, "name" then its epochs/s
-// with one thread and with the default threads.
-void write_figure_data(const std::string& dir, const std::vector<Row>& rows)
-{
-    std::filesystem::create_directories(dir);
-    const std::string path = (std::filesystem::path(dir) / "bench.dat").string();
-    std::ofstream out(path);
-    out << "# implementation epochs_per_second_1_thread epochs_per_second_default_threads\n";
-    for (const Row& r : rows) {
-        if (r.missing.empty()) {
-            out << '"' << r.name << "\" " << r.eps(0) << ' ' << r.eps(1) << '\n';
-        }
-    }
-    if (!out) throw std::runtime_error("cannot write " + path);
-}
-
-void print_table(const std::vector<Row>& rows)
-{
-    const Row& ref = rows.front();
-    std::printf("Epochs per second (the median block), and how many times faster the course's loop is\n");
-    std::printf("(\"course ÷ it\" above 1: the course's loop is faster; below 1: this one is)\n\n");
-    std::printf("%s %21s   %21s\n", pad("", name_width).c_str(), "1 thread", "default threads");
-    std::printf("%s %10s %10s   %10s %10s\n", pad("implementation", name_width).c_str(), "epochs/s", "course ÷ it",
-                "epochs/s", "course ÷ it");
-    for (const Row& r : rows) {
-        if (!r.missing.empty()) {
-            std::printf("%s %10s %10s   %10s %10s\n", pad(r.name, name_width).c_str(), "-", "-", "-", "-");
-            continue;
-        }
-        std::printf("%s %10.0f %10.2f   %10.0f %10.2f   (threads: %d)\n", pad(r.name, name_width).c_str(),
-                    r.eps(0), ref.eps(0) / r.eps(0), r.eps(1), ref.eps(1) / r.eps(1), r.threads[1]);
-    }
-    std::printf("\n");
 }
 
 // `--serve NAME --threads N`: this program as a child, answering like bench_python.py (the course's

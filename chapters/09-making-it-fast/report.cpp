@@ -1,0 +1,88 @@
+#include "report.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+namespace bench {
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    const std::size_t m = v.size() / 2;
+    return v.size() % 2 ? v[m] : 0.5 * (v[m - 1] + v[m]);
+}
+
+namespace {
+
+// s padded with spaces to `width` characters (UTF-8 aware: "→" is one character, three bytes).
+std::string pad(const std::string& s, std::size_t width)
+{
+    std::size_t chars = 0;
+    for (unsigned char ch : s) chars += (ch & 0xC0) != 0x80;
+    return s + std::string(width > chars ? width - chars : 0, ' ');
+}
+
+constexpr std::size_t name_width = 46;
+
+}  // namespace
+
+bool print_check(const std::vector<Row>& rows)
+{
+    std::printf(
+        "The check, before any timing: every implementation against the course's loop, from the same θ0\n");
+    std::printf("(relative difference max|a − b| / max|b|; tolerance 1e-9 in double, 1e-5 in float32)\n\n");
+    std::printf("%s %10s %10s %12s\n", pad("implementation", name_width).c_str(), "loss", "gradient",
+                "θ, 3 steps");
+    bool ok = true;
+    for (const Row& r : rows) {
+        if (!r.missing.empty()) {
+            std::printf("%s not run:%s\n", pad(r.name, name_width).c_str(), r.missing.c_str());
+            continue;
+        }
+        const bool good =
+            r.checked && r.d_loss <= r.tolerance && r.d_gradient <= r.tolerance && r.d_after <= r.tolerance;
+        ok = ok && good;
+        std::printf("%s %10.1e %10.1e %12.1e%s\n", pad(r.name, name_width).c_str(), r.d_loss, r.d_gradient,
+                    r.d_after, good ? "" : "   <- DIFFERS");
+    }
+    std::printf("\n");
+    return ok;
+}
+
+void write_figure_data(const std::string& dir, const std::vector<Row>& rows)
+{
+    std::filesystem::create_directories(dir);
+    const std::string path = (std::filesystem::path(dir) / "bench.dat").string();
+    std::ofstream out(path);
+    out << "# implementation epochs_per_second_1_thread epochs_per_second_default_threads\n";
+    for (const Row& r : rows) {
+        if (r.missing.empty()) {
+            out << '"' << r.name << "\" " << r.eps(0) << ' ' << r.eps(1) << '\n';
+        }
+    }
+    if (!out) throw std::runtime_error("cannot write " + path);
+}
+
+void print_table(const std::vector<Row>& rows)
+{
+    const Row& ref = rows.front();
+    std::printf("Epochs per second (the median block), and how many times faster the course's loop is\n");
+    std::printf("(\"course ÷ it\" above 1: the course's loop is faster; below 1: this one is)\n\n");
+    std::printf("%s %21s   %21s\n", pad("", name_width).c_str(), "1 thread", "default threads");
+    std::printf("%s %10s %10s   %10s %10s\n", pad("implementation", name_width).c_str(), "epochs/s",
+                "course ÷ it", "epochs/s", "course ÷ it");
+    for (const Row& r : rows) {
+        if (!r.missing.empty()) {
+            std::printf("%s %10s %10s   %10s %10s\n", pad(r.name, name_width).c_str(), "-", "-", "-", "-");
+            continue;
+        }
+        std::printf("%s %10.0f %10.2f   %10.0f %10.2f   (threads: %d)\n", pad(r.name, name_width).c_str(),
+                    r.eps(0), ref.eps(0) / r.eps(0), r.eps(1), ref.eps(1) / r.eps(1), r.threads[1]);
+    }
+    std::printf("\n");
+}
+
+}  // namespace bench
