@@ -17,15 +17,14 @@ std::string figure_data_dir(int argc, char** argv)
     if (argc != 3 || std::string(argv[1]) != "--figure-data") {
         throw std::invalid_argument(std::string("usage: ") + argv[0] + " [--figure-data DIR]");
     }
-    const std::string dir = argv[2];
-    std::filesystem::create_directories(dir);
-    return dir;
+    return argv[2];
 }
 
 void write_dat(const std::string& dir, const std::string& file_name, const Matrix& table,
                const std::vector<std::string>& column_names)
 {
     expect_shape(table, table.shape(0), column_names.size(), file_name + " (columns named)");
+    std::filesystem::create_directories(dir);
     const std::string path = (std::filesystem::path(dir) / file_name).string();
     std::ofstream out(path);
     out << '#';

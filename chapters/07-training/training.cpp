@@ -203,9 +203,6 @@ int main(int argc, char** argv)
         }
         if (!options.any || !options.figure_data.empty()) {
             // --figure-data DIR alone: the demonstration, which also writes its figures' data into DIR.
-            if (!options.figure_data.empty()) {
-                std::filesystem::create_directories(options.figure_data);
-            }
             demonstration(options.figure_data);
             return 0;
         }

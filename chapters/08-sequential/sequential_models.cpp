@@ -10,7 +10,6 @@
 #include <cmath>
 #include <cstdio>
 #include <exception>
-#include <filesystem>
 
 #include "figure_data.hpp"
 #include "init.hpp"
@@ -94,9 +93,6 @@ int main(int argc, char** argv)
             return run_command_line(options, sequential_network);
         }
         // With --figure-data DIR alone: the demonstration, which also writes its figure's data into DIR.
-        if (!options.figure_data.empty()) {
-            std::filesystem::create_directories(options.figure_data);
-        }
 
         const Split data = split_holdout(make_spiral(1000, 3, 0), 0.2, 0);
         const int epochs = demo_epochs(2000);

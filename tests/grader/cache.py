@@ -104,10 +104,12 @@ class Cache:
         else:
             # Again each time: chapters that landed since are then known to the build (under a second).
             self._cmake(["cmake", str(self.dir)], log)
-        # The tests against the solutions (which bring the course code and every solution library), and the
-        # stubs' libraries: a chapter submitted as it was handed out, or as the solution, is not compiled again.
-        targets = [f"test{name[:2]}_solutions" for name in names if list((self.root / "tests" / name).glob("*.cpp"))]
-        targets += [f"ch{name[:2]}_exercises" for name in names]
+        # The tests against the solutions (which bring the course code and every solution library) and against
+        # the stubs: a chapter submitted as it was handed out, or as the solution, is neither compiled nor
+        # linked again (grading.py runs these programs).
+        with_tests = [name for name in names if list((self.root / "tests" / name).glob("*.cpp"))]
+        targets = [f"test{name[:2]}_{impl}" for name in with_tests for impl in ("solutions", "exercises")]
+        targets += [f"ch{name[:2]}_exercises" for name in names if name not in with_tests]
         self._cmake(["cmake", "--build", str(self.dir), "-j", str(self.jobs), "--target", *targets], log)
         self.compile_db = {pathlib.Path(e["file"]).resolve(): e
                            for e in json.loads((self.dir / "compile_commands.json").read_text())}

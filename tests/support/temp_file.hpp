@@ -44,6 +44,7 @@ private:
     std::filesystem::path dir_;
 
 public:
+    // (Declared after dir_, which it is made from: members are initialized in the order of declaration.)
     const std::string path;  ///< where the file is, as the course's functions take it
 };
 
