@@ -7,8 +7,8 @@
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xview.hpp>
 
-#include "figure_data.hpp"
-#include "sigmoid.hpp"
+#include "base/figure_data.hpp"
+#include "student/sigmoid.hpp"
 
 namespace {
 

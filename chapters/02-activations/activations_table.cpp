@@ -8,8 +8,9 @@
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xview.hpp>
 
-#include "activations.hpp"
-#include "figure_data.hpp"
+#include "student/activations.hpp"
+#include "course/02-activations/activation.hpp"
+#include "base/figure_data.hpp"
 
 namespace {
 

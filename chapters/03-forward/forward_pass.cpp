@@ -11,11 +11,11 @@
 #include <xtensor/xrandom.hpp>
 #include <xtensor/xview.hpp>
 
-#include "activations.hpp"
-#include "checks.hpp"
-#include "data.hpp"
-#include "figure_data.hpp"
-#include "forward.hpp"
+#include "course/02-activations/activation.hpp"
+#include "base/checks.hpp"
+#include "base/data.hpp"
+#include "base/figure_data.hpp"
+#include "student/forward.hpp"
 
 namespace {
 

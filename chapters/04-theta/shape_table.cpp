@@ -8,11 +8,12 @@
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xrandom.hpp>
 
-#include "activations.hpp"
-#include "data.hpp"
-#include "figure_data.hpp"
-#include "forward.hpp"
-#include "theta.hpp"
+#include "course/02-activations/activation.hpp"
+#include "base/data.hpp"
+#include "base/figure_data.hpp"
+#include "student/forward.hpp"
+#include "student/theta.hpp"
+#include "base/widths.hpp"
 
 namespace {
 

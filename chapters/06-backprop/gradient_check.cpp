@@ -9,14 +9,16 @@
 #include <xtensor/xmanipulation.hpp>
 #include <xtensor/xrandom.hpp>
 
-#include "activations.hpp"
-#include "backprop.hpp"
-#include "data.hpp"
-#include "figure_data.hpp"
-#include "forward.hpp"
-#include "gradcheck.hpp"
-#include "loss.hpp"
-#include "theta.hpp"
+#include "student/activations.hpp"
+#include "course/02-activations/activation.hpp"
+#include "student/backprop.hpp"
+#include "base/data.hpp"
+#include "base/figure_data.hpp"
+#include "student/forward.hpp"
+#include "course/06-backprop/gradcheck.hpp"
+#include "student/loss.hpp"
+#include "student/theta.hpp"
+#include "base/widths.hpp"
 
 namespace {
 

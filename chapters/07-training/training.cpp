@@ -15,13 +15,14 @@
 #include <xtensor/xsort.hpp>
 #include <xtensor/xview.hpp>
 
-#include "figure_data.hpp"
-#include "init.hpp"
-#include "loss.hpp"
-#include "options.hpp"
-#include "theta_file.hpp"
-#include "train.hpp"
-#include "trainer.hpp"
+#include "base/figure_data.hpp"
+#include "student/training.hpp"
+#include "student/loss.hpp"
+#include "course/07-training/options.hpp"
+#include "base/errors.hpp"
+#include "base/theta_file.hpp"
+#include "course/07-training/trainer.hpp"
+#include "student/theta.hpp"
 
 using namespace nn;
 

@@ -11,11 +11,15 @@
 #include <cstdio>
 #include <exception>
 
-#include "figure_data.hpp"
-#include "init.hpp"
-#include "options.hpp"
-#include "sequential.hpp"
-#include "trainer.hpp"
+#include "base/figure_data.hpp"
+#include "student/training.hpp"
+#include "course/07-training/options.hpp"
+#include "base/errors.hpp"
+#include "base/widths.hpp"
+#include "course/08-sequential/sequential_model.hpp"
+#include "course/08-sequential/sequential_network.hpp"
+#include "course/07-training/trainer.hpp"
+#include "student/theta.hpp"
 
 using namespace nn;
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "tensor.hpp"
-#include "theta.hpp"
+#include "base/tensor.hpp"
+#include "base/widths.hpp"
 
 namespace bench {
 

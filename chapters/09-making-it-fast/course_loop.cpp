@@ -4,13 +4,14 @@
 #include <memory>
 #include <string>
 
-#include "activations.hpp"
-#include "backprop.hpp"
+#include "course/02-activations/activation.hpp"
+#include "student/backprop.hpp"
 #include "bench.hpp"
-#include "memory.hpp"
-#include "optimizers.hpp"
-#include "sequential.hpp"
-#include "train.hpp"
+#include "base/memory.hpp"
+#include "course/07-training/optimizer.hpp"
+#include "course/08-sequential/sequential_model.hpp"
+#include "course/08-sequential/sequential_network.hpp"
+#include "student/training.hpp"
 
 namespace bench {
 

@@ -28,7 +28,7 @@
 
 #include "bench.hpp"
 #include "child_process.hpp"
-#include "data.hpp"
+#include "base/data.hpp"
 #include "report.hpp"
 
 #ifndef COURSE_CHAPTER_DIR
@@ -286,7 +286,7 @@ int main(int argc, char** argv)
 
         // In child processes, one per variant and threading setting, started now and checked at once:
         // the course's loop again with glibc's malloc as it comes (train() otherwise keeps freed memory, see
-        // src/memory.hpp), numpy and PyTorch.
+        // src/base/memory.hpp), numpy and PyTorch.
         const std::vector<std::string> big_malloc = {"MALLOC_TRIM_THRESHOLD_=1073741824",
                                                      "MALLOC_MMAP_THRESHOLD_=33554432"};
         struct Variant {

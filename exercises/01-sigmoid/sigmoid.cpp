@@ -1,10 +1,10 @@
 // Chapter 1: the sigmoid. Write the two functions below; check them with `./course check 1`.
-#include "sigmoid.hpp"
+#include "student/sigmoid.hpp"
 
 #include <xtensor/xmath.hpp>
 #include <xtensor/xoperation.hpp>
 
-#include "errors.hpp"
+#include "base/errors.hpp"
 
 namespace nn {
 

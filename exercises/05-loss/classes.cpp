@@ -4,9 +4,9 @@
 #include <xtensor/xmath.hpp>
 #include <xtensor/xoperation.hpp>
 
-#include "checks.hpp"
-#include "errors.hpp"
-#include "loss.hpp"
+#include "base/checks.hpp"
+#include "base/errors.hpp"
+#include "student/loss.hpp"
 
 namespace nn {
 

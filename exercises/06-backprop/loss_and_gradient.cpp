@@ -2,10 +2,11 @@
 #include <stdexcept>
 #include <string>
 
-#include "backprop.hpp"
-#include "checks.hpp"
-#include "errors.hpp"
-#include "loss.hpp"
+#include "student/backprop.hpp"
+#include "base/checks.hpp"
+#include "base/errors.hpp"
+#include "student/loss.hpp"
+#include "student/theta.hpp"
 
 namespace nn {
 

@@ -1,10 +1,11 @@
 // Chapter 7: the training loop. Write train below; check it with `./course check 7`.
-#include "train.hpp"
+#include "student/training.hpp"
 
 #include <stdexcept>
 #include <string>
 
-#include "errors.hpp"
+#include "base/errors.hpp"
+#include "course/07-training/optimizer.hpp"
 
 namespace nn {
 

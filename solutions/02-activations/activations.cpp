@@ -1,11 +1,12 @@
 // Chapter 2: the activations φ. Write the four functions below; check them with `./course check 2`.
-// (σ and σ′ are yours from chapter 1; tanh itself is the library's, wrapped as nn::tanh in src/.)
-#include "activations.hpp"
+// (σ and σ′ are yours from chapter 1; tanh is the library's, as nn::tanh in src/course/02-activations/.)
+#include "student/activations.hpp"
+#include "course/02-activations/activation.hpp"
 
 #include <xtensor/xmath.hpp>
 #include <xtensor/xoperation.hpp>
 
-#include "errors.hpp"
+#include "base/errors.hpp"
 
 namespace nn {
 

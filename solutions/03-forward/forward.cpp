@@ -1,14 +1,14 @@
 // Chapter 3: the bias column and the forward pass. Write the two functions below; check them with
 // `./course check 3`.
-#include "forward.hpp"
+#include "student/forward.hpp"
 
 #include <xtensor-blas/xlinalg.hpp>
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xview.hpp>
 
-#include "checks.hpp"
-#include "errors.hpp"
-#include "sigmoid.hpp"
+#include "base/checks.hpp"
+#include "base/errors.hpp"
+#include "student/sigmoid.hpp"
 
 namespace nn {
 

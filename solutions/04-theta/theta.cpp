@@ -1,12 +1,13 @@
 // Chapter 4: the flat parameter vector θ. Write the three functions below; check them with
 // `./course check 4`.
-#include "theta.hpp"
+#include "student/theta.hpp"
+#include "base/widths.hpp"
 
 #include <xtensor/xadapt.hpp>
 #include <xtensor/xview.hpp>
 
-#include "checks.hpp"
-#include "errors.hpp"
+#include "base/checks.hpp"
+#include "base/errors.hpp"
 
 namespace nn {
 

@@ -1,13 +1,14 @@
 // Chapter 5: the loss. Write the four functions below; check them with `./course check 5`.
-#include "loss.hpp"
+#include "student/loss.hpp"
 
 #include <string>
 #include <xtensor/xmath.hpp>
 #include <xtensor/xoperation.hpp>
 #include <xtensor/xview.hpp>
 
-#include "checks.hpp"
-#include "errors.hpp"
+#include "base/checks.hpp"
+#include "base/errors.hpp"
+#include "student/theta.hpp"
 
 namespace nn {
 

@@ -1,5 +1,5 @@
 // Chapter 6: backpropagation. Write the two functions below; check them with `./course check 6`.
-#include "backprop.hpp"
+#include "student/backprop.hpp"
 
 #include <string>
 #include <xtensor-blas/xlinalg.hpp>
@@ -7,8 +7,8 @@
 #include <xtensor/xoperation.hpp>
 #include <xtensor/xview.hpp>
 
-#include "checks.hpp"
-#include "errors.hpp"
+#include "base/checks.hpp"
+#include "base/errors.hpp"
 
 namespace nn {
 

@@ -1,12 +1,13 @@
 // Chapter 7: the starting point of training. Write init_theta below; check it with `./course check 7`.
-#include "init.hpp"
+#include "student/training.hpp"
 
 #include <cmath>
 #include <random>
 #include <stdexcept>
 #include <xtensor/xbuilder.hpp>
 
-#include "errors.hpp"
+#include "base/errors.hpp"
+#include "student/theta.hpp"
 
 namespace nn {
 

@@ -1,14 +1,14 @@
 // Chapter 7: the three update rules. Write them below; check them with `./course check 7`.
 // θ and ∇θL are flat vectors of the same length (61 for the lecture's 2 → 6 → 4 → 3 network), so each
 // rule is a line or two of element-wise arithmetic: no loops over layers, no shapes to think about.
-#include "optimizers.hpp"
+#include "student/training.hpp"
 
 #include <cmath>
 #include <xtensor/xmath.hpp>
 #include <xtensor/xoperation.hpp>
 
-#include "checks.hpp"
-#include "errors.hpp"
+#include "base/checks.hpp"
+#include "base/errors.hpp"
 
 namespace nn {
 

@@ -1,6 +1,7 @@
 // Chapter 8: Sequential. Write its forward and backward passes below; check them with `./course check 8`.
 // The three layers of chapters 3 and 6, written once for layer l and walked over a list of any length.
-#include "sequential.hpp"
+#include "student/sequential.hpp"
+#include "course/08-sequential/sequential_model.hpp"
 
 #include <string>
 #include <xtensor-blas/xlinalg.hpp>
@@ -9,10 +10,11 @@
 #include <xtensor/xoperation.hpp>
 #include <xtensor/xview.hpp>
 
-#include "checks.hpp"
-#include "errors.hpp"
-#include "forward.hpp"
-#include "sigmoid.hpp"
+#include "base/checks.hpp"
+#include "base/errors.hpp"
+#include "student/forward.hpp"
+#include "student/sigmoid.hpp"
+#include "student/backprop.hpp"
 
 namespace nn {
 

@@ -6,7 +6,7 @@
 #include <xtensor/xrandom.hpp>
 
 #include "expect.hpp"
-#include "sigmoid.hpp"
+#include "student/sigmoid.hpp"
 
 using namespace nn;
 using nn::testing::all_close;

@@ -6,9 +6,10 @@
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xrandom.hpp>
 
-#include "activations.hpp"
+#include "student/activations.hpp"
+#include "course/02-activations/activation.hpp"
 #include "expect.hpp"
-#include "sigmoid.hpp"
+#include "student/sigmoid.hpp"
 
 using namespace nn;
 using nn::testing::all_close;

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <unistd.h>
 
-#include "data.hpp"
+#include "base/data.hpp"
 #include "expect.hpp"
 #include "temp_file.hpp"
 

@@ -5,11 +5,12 @@
 #include <xtensor/xrandom.hpp>
 #include <xtensor/xview.hpp>
 
-#include "activations.hpp"
-#include "data.hpp"
+#include "student/activations.hpp"
+#include "course/02-activations/activation.hpp"
+#include "base/data.hpp"
 #include "expect.hpp"
-#include "forward.hpp"
-#include "sigmoid.hpp"
+#include "student/forward.hpp"
+#include "student/sigmoid.hpp"
 
 using namespace nn;
 using nn::testing::all_close;

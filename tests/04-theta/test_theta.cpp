@@ -4,7 +4,8 @@
 #include <xtensor/xrandom.hpp>
 
 #include "expect.hpp"
-#include "theta.hpp"
+#include "student/theta.hpp"
+#include "base/widths.hpp"
 
 using namespace nn;
 using nn::testing::all_close;

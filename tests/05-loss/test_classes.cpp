@@ -5,7 +5,7 @@
 #include <xtensor/xview.hpp>
 
 #include "expect.hpp"
-#include "loss.hpp"
+#include "student/loss.hpp"
 
 using namespace nn;
 using nn::testing::all_close;

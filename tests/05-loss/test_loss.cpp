@@ -5,12 +5,14 @@
 #include <xtensor/xrandom.hpp>
 #include <xtensor/xview.hpp>
 
-#include "activations.hpp"
-#include "data.hpp"
+#include "student/activations.hpp"
+#include "course/02-activations/activation.hpp"
+#include "base/data.hpp"
 #include "expect.hpp"
-#include "forward.hpp"
-#include "loss.hpp"
-#include "theta.hpp"
+#include "student/forward.hpp"
+#include "student/loss.hpp"
+#include "student/theta.hpp"
+#include "base/widths.hpp"
 
 using namespace nn;
 using nn::testing::all_close;

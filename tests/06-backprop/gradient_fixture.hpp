@@ -8,12 +8,14 @@
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xrandom.hpp>
 
-#include "activations.hpp"
-#include "backprop.hpp"
-#include "data.hpp"
-#include "forward.hpp"
-#include "gradcheck.hpp"
-#include "theta.hpp"
+#include "student/activations.hpp"
+#include "course/02-activations/activation.hpp"
+#include "student/backprop.hpp"
+#include "base/data.hpp"
+#include "student/forward.hpp"
+#include "course/06-backprop/gradcheck.hpp"
+#include "student/theta.hpp"
+#include "base/widths.hpp"
 
 namespace nn::testing {
 

@@ -5,7 +5,7 @@
 
 #include "expect.hpp"
 #include "gradient_fixture.hpp"
-#include "loss.hpp"
+#include "student/loss.hpp"
 
 using namespace nn;
 using nn::testing::all_close;

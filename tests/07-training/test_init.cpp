@@ -5,8 +5,9 @@
 #include <sstream>
 
 #include "expect.hpp"
-#include "init.hpp"
-#include "theta.hpp"
+#include "student/training.hpp"
+#include "student/theta.hpp"
+#include "base/widths.hpp"
 
 using namespace nn;
 using nn::testing::all_close;

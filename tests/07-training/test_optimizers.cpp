@@ -5,7 +5,8 @@
 #include <xtensor/xrandom.hpp>
 
 #include "expect.hpp"
-#include "optimizers.hpp"
+#include "student/training.hpp"
+#include "course/07-training/optimizer.hpp"
 
 using namespace nn;
 using nn::testing::all_close;

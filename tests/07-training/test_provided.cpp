@@ -11,11 +11,12 @@
 
 #include "expect.hpp"
 #include "temp_file.hpp"
-#include "options.hpp"
-#include "progress.hpp"
-#include "split.hpp"
-#include "theta_file.hpp"
-#include "trainer.hpp"
+#include "course/07-training/options.hpp"
+#include "base/errors.hpp"
+#include "base/progress.hpp"
+#include "base/split.hpp"
+#include "base/theta_file.hpp"
+#include "course/07-training/trainer.hpp"
 
 using namespace nn;
 using nn::testing::all_close;

@@ -6,13 +6,14 @@
 #include <xtensor/xrandom.hpp>
 #include <xtensor/xview.hpp>
 
-#include "data.hpp"
+#include "base/data.hpp"
 #include "expect.hpp"
-#include "init.hpp"
-#include "loss.hpp"
-#include "split.hpp"
-#include "train.hpp"
-#include "trainer.hpp"
+#include "student/training.hpp"
+#include "student/loss.hpp"
+#include "base/split.hpp"
+#include "course/07-training/trainer.hpp"
+#include "course/07-training/optimizer.hpp"
+#include "student/theta.hpp"
 
 using namespace nn;
 using nn::testing::all_close;

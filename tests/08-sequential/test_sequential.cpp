@@ -6,17 +6,20 @@
 #include <xtensor/xmanipulation.hpp>
 #include <xtensor/xrandom.hpp>
 
-#include "backprop.hpp"
-#include "data.hpp"
+#include "student/backprop.hpp"
+#include "base/data.hpp"
 #include "expect.hpp"
-#include "forward.hpp"
-#include "gradcheck.hpp"
-#include "init.hpp"
-#include "loss.hpp"
-#include "sequential.hpp"
-#include "sigmoid.hpp"
-#include "split.hpp"
-#include "trainer.hpp"
+#include "student/forward.hpp"
+#include "course/06-backprop/gradcheck.hpp"
+#include "student/training.hpp"
+#include "student/loss.hpp"
+#include "student/sequential.hpp"
+#include "course/08-sequential/sequential_model.hpp"
+#include "course/08-sequential/sequential_network.hpp"
+#include "student/sigmoid.hpp"
+#include "base/split.hpp"
+#include "course/07-training/trainer.hpp"
+#include "student/theta.hpp"
 
 using namespace nn;
 using nn::testing::all_close;

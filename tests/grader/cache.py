@@ -41,6 +41,8 @@ class Chapter:
     # The test programs the cache already built, by the library they link as the student's chapter: the
     # link command with that library makes the same program (only without hidden tests).
     prebuilt: dict = dataclasses.field(default_factory=dict)
+    # The chapter's course code compiled (src/course/NN-name/): the student's archive holds it too.
+    course_objects: list = dataclasses.field(default_factory=list)
 
 
 def chapter_title(root: pathlib.Path, name: str) -> str:
@@ -164,7 +166,7 @@ class Cache:
         every <...> that the course includes) precompiled once: a student's file compiles about a third
         faster. Without it (it failed to build), the same command as CMake's."""
         headers = set()
-        for pattern in ("src/*.hpp", "src/*.cpp", "solutions/*/*.cpp", "exercises/*/*.cpp"):
+        for pattern in ("src/**/*.hpp", "src/**/*.cpp", "solutions/*/*.cpp", "exercises/*/*.cpp"):
             for path in self.root.glob(pattern):
                 headers |= set(re.findall(r"^#include <[^>]+>", path.read_text(), re.M))
         text = "// The grader's precompiled header: the libraries the course includes.\n" + "\n".join(sorted(headers)) + "\n"
@@ -227,9 +229,12 @@ class Cache:
                 exe = self.dir / "tests" / f"test{nn}_{impl}"
                 if exe.exists():
                     prebuilt[str(self.dir / f"libch{nn}_{impl}.a")] = exe
+        # The chapter's course code (src/course/NN-name/), which its library holds beside the student's files.
+        course_objects = sorted(str(o) for o in (self.dir / "CMakeFiles" / f"ch{nn}_course.dir").rglob("*.o"))
         return Chapter(name=name, nn=nn, title=chapter_title(self.root, name), cases=cases,
                        hidden={c for c in cases if c not in set(visible)}, compile_args=compile_args,
-                       link_args=link_args, reference_problems=problems, prebuilt=prebuilt)
+                       link_args=link_args, reference_problems=problems, prebuilt=prebuilt,
+                       course_objects=course_objects)
 
     def _with_objects(self, link_args: list, nn: str, objs: list) -> list:
         """The link command with more test objects after the chapter's own."""

@@ -151,7 +151,7 @@ class ChapterGrader:
                 result.log = log
                 return result
             archive = work / f"libch{chapter.nn}_student.a"
-            subprocess.run(["ar", "qc", str(archive), *map(str, objects)], check=True)
+            subprocess.run(["ar", "qc", str(archive), *map(str, objects), *chapter.course_objects], check=True)
         exe = work / f"test{chapter.nn}_student"
         if str(archive) in chapter.prebuilt:
             # The stubs or the solution, byte for byte: the cache's own test program is the one the link makes.

@@ -11,8 +11,8 @@
 #include <xtensor/xarray.hpp>
 #include <xtensor/xio.hpp>
 
-#include "checks.hpp"
-#include "tensor.hpp"
+#include "base/checks.hpp"
+#include "base/tensor.hpp"
 
 namespace nn::testing {
 

@@ -4,7 +4,7 @@
 #include <boost/test/unit_test.hpp>
 #include <limits>
 
-#include "tensor.hpp"
+#include "base/tensor.hpp"
 
 BOOST_AUTO_TEST_SUITE(sanitizers_report)
 

@@ -10,7 +10,7 @@
 #include <xtensor/xtensor_config.hpp>
 
 #include "expect.hpp"
-#include "tensor.hpp"
+#include "base/tensor.hpp"
 
 using nn::Matrix;
 using nn::testing::all_close;
