@@ -1,6 +1,6 @@
 # Copy the parts of MathJax 2 (Debian's libjs-mathjax) that the pages load: TeX in, HTML-CSS out with
 # the TeX fonts only (their web fonts as WOFF), so the site typesets formulas with no network and stays
-# small (about 2.5 MB instead of 15). The browser test (check_site.py) fails if a page asks for a file
+# small. The browser test (check_site.py) fails if a page asks for a file
 # that is not here. (cmake -P; SRC, DST)
 file(REMOVE_RECURSE "${DST}")
 file(MAKE_DIRECTORY "${DST}")

@@ -1,7 +1,7 @@
 // The appendix's program: trains the lecture's network with every implementation in turn, checks
 // first that they all compute the same loss and gradient, and prints epochs per second and ratios.
 //
-//   ch09-making-it-fast            quick: short timings, for the website (about 15 s)
+//   ch09-making-it-fast            quick: short timings, for the website
 //   ch09-making-it-fast --full     longer warm-up and timings, more repeats (`./course bench`)
 //   options: --python PATH (Debian's /usr/bin/python3 by default), --no-python, --figure-data DIR (the
 //   table's epochs/s also into DIR/bench.dat, for the website's figure)

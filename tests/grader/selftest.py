@@ -33,7 +33,7 @@ FAULTS = {
     # tests that run beside this one.
     "endless_loop": "for (;;) {{ std::this_thread::sleep_for(std::chrono::milliseconds(10)); }}",
 }
-# Wall time per run of a chapter's tests: far above what they need (0.2 s at most), so that a machine
+# Wall time per run of a chapter's tests: far above what they need, so that a machine
 # busy with other work does not make a correct chapter look like an endless loop.
 TIME_LIMIT = 10
 

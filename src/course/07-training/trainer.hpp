@@ -72,7 +72,7 @@ Matrix load_points(const std::string& path, std::size_t features);
 int run_command_line(const Options& options,
                      const std::function<Model(const Widths&, const std::string&)>& make_model);
 
-/// Under the sanitizers (build-sanitize/: several times slower) the demonstrations train for a hundredth
+/// Under the sanitizers (build-sanitize/, much slower) the demonstrations train for a hundredth
 /// of their epochs: that run checks the code runs clean, not what it reaches. Otherwise: epochs.
 int demo_epochs(int epochs);
 
