@@ -8,7 +8,6 @@
 
 namespace nn {
 
-//! [train]
 // The lecture's loop, full batch, for `epochs` epochs:
 //   (L, ∇θL) = loss_and_gradient(θ)        one forward and one backward pass over all the samples
 //   θ ← θ − η ∇θL                          optimizer.step(theta, gradient) (or momentum, or Adam)
@@ -32,9 +31,8 @@ std::vector<double> train(Vector& theta, const LossAndGradientFunction& loss_and
             after_epoch(epoch, lg.loss, theta);
         }
     }
-    // END SOLUTION
     return losses;
+    // END SOLUTION train
 }
-//! [train]
 
 }  // namespace nn
