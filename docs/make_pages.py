@@ -63,7 +63,7 @@ def test_cases(chapter):
 
 
 def safe_markdown(text):
-    """hint.md is written for the terminal: keep its Markdown, but make Doxygen read \\, @ and < literally."""
+    """A hint is written for the terminal: keep its Markdown, but make Doxygen read \\, @ and < literally."""
     out = []
     for i, piece in enumerate(re.split(r"(`[^`]*`)", text)):
         if i % 2 == 0:

@@ -22,6 +22,7 @@ import sys
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tools"))
 import boost_junit  # noqa: E402
+import course_model  # noqa: E402
 
 
 class CacheError(Exception):
@@ -41,21 +42,6 @@ class Chapter:
     # The test programs the cache already built, by the library they link as the student's chapter: the
     # link command with that library makes the same program (only without hidden tests).
     prebuilt: dict = dataclasses.field(default_factory=dict)
-
-
-def chapter_title(root: pathlib.Path, name: str) -> str:
-    text = root / "chapters" / name / "README.md"
-    if text.exists():
-        for line in text.read_text().splitlines():
-            if line.startswith("# "):
-                return re.sub(r"\s*\{#\w+\}\s*$", "", line[2:]).strip()
-    return name
-
-
-def chapters_of(root: pathlib.Path) -> list:
-    # Only chapters with an exercise: an appendix (chapters/09-making-it-fast) has nothing to grade.
-    return sorted(p.name for p in (root / "chapters").glob("[0-9][0-9]-*")
-                  if p.is_dir() and (root / "exercises" / p.name).is_dir())
 
 
 def _command(entry) -> list:
@@ -85,6 +71,7 @@ def _template(args: list, src: str, obj: str) -> list:
 class Cache:
     def __init__(self, root: pathlib.Path, folder: pathlib.Path, jobs: int, log=print):
         self.root = pathlib.Path(root).resolve()
+        self.course = course_model.Course(self.root)
         self.dir = pathlib.Path(folder).resolve()
         self.jobs = jobs
         self.log = log
@@ -94,7 +81,8 @@ class Cache:
     def build(self, names=None):
         """Configure (once) and bring the cache up to date for the chapters named (all by default): quick
         when nothing changed."""
-        names = names or chapters_of(self.root)
+        # By default every chapter with an exercise (an appendix, like 09-making-it-fast, has nothing to grade).
+        names = names or [c.name for c in self.course.exercise_chapters()]
         self.dir.mkdir(parents=True, exist_ok=True)
         log = self.dir / "build.log"
         if not (self.dir / "CMakeCache.txt").exists():
@@ -164,7 +152,7 @@ class Cache:
         every <...> that the course includes) precompiled once: a student's file compiles about a third
         faster. Without it (it failed to build), the same command as CMake's."""
         headers = set()
-        for pattern in ("src/*.hpp", "src/*.cpp", "solutions/*/*.cpp", "exercises/*/*.cpp"):
+        for pattern in ("src/**/*.hpp", "src/**/*.cpp", "solutions/*/*.cpp", "exercises/*/*.cpp"):
             for path in self.root.glob(pattern):
                 headers |= set(re.findall(r"^#include <[^>]+>", path.read_text(), re.M))
         text = "// The grader's precompiled header: the libraries the course includes.\n" + "\n".join(sorted(headers)) + "\n"
@@ -227,7 +215,7 @@ class Cache:
                 exe = self.dir / "tests" / f"test{nn}_{impl}"
                 if exe.exists():
                     prebuilt[str(self.dir / f"libch{nn}_{impl}.a")] = exe
-        return Chapter(name=name, nn=nn, title=chapter_title(self.root, name), cases=cases,
+        return Chapter(name=name, nn=nn, title=self.course.chapter(int(nn)).heading, cases=cases,
                        hidden={c for c in cases if c not in set(visible)}, compile_args=compile_args,
                        link_args=link_args, reference_problems=problems, prebuilt=prebuilt)
 

@@ -70,8 +70,10 @@ class Function:
 
     @property
     def body(self) -> list:
-        """The lines between the gap's markers (a solution's own code)."""
-        return self.lines[self.gap.start + 1:self.gap.stop - 1]
+        """A solution's own code, between the gap's markers: its lines without newline and without the
+        markers' indentation."""
+        inside = [line.rstrip("\n") for line in self.lines[self.gap.start + 1:self.gap.stop - 1]]
+        return [line[len(self.indent):] if line.startswith(self.indent) else line.strip() for line in inside]
 
     @property
     def indent(self) -> str:
@@ -363,7 +365,8 @@ class Course:
                 if self.student_dir.is_dir() and not c.declares(f.name):
                     out.append(f"{c.api_header}: does not declare {f.name}, a function of chapter {c.number}")
             for name, hint in c.hints.items():
-                if name not in names:
+                # (In a student's copy a function already written has no stub left to find it by.)
+                if name not in names and self.has_solutions:
                     out.append(f"{hint.path}:{hint.line - 1}: `## {name}` names no function of chapter "
                                f"{c.number} ({', '.join(names)})")
         return out
