@@ -45,7 +45,8 @@ def write_copies(course, out):
                 copy = out / edition / chapter.name / path.name
                 copy.parent.mkdir(parents=True, exist_ok=True)
                 # A function the student has written has no gap left: the tags the text asks for find it.
-                copy.write_text(course_model.with_snippet_markers(path, wanted.get(f"{chapter.name}/{path.name}", ())))
+                tags = wanted.get(f"{chapter.name}/{path.name}", ())
+                copy.write_text(course_model.with_snippet_markers(path, tags))
 
 
 def unresolved(course, example_path):

@@ -113,7 +113,8 @@ def _around_gap(lines, gap, path, name) -> Function:
     while brace >= 0 and lines[brace].rstrip() not in ("{", "}"):
         brace -= 1
     if brace < 0 or lines[brace].rstrip() != "{":
-        raise _error(path, gap.start, f"the gap of {name} is not inside a function (no `{{` at column 0 above it)")
+        raise _error(path, gap.start, f"the gap of {name} is not inside a function "
+                                      f"(no `{{` at column 0 above it)")
     start, signature, end = _extent(lines, brace, path, name)
     for i in range(gap.stop, end):
         if lines[i].strip():
@@ -141,7 +142,8 @@ def functions_in(path: pathlib.Path) -> list:
         begin, end, stub = BEGIN.match(text), END.match(text), STUB.match(text.rstrip())
         if begin:
             if opened:
-                raise _error(path, i, f"BEGIN SOLUTION inside the gap of {opened[0]} (opened at line {opened[1] + 1})")
+                raise _error(path, i, f"BEGIN SOLUTION inside the gap of {opened[0]} "
+                                      f"(opened at line {opened[1] + 1})")
             opened = (_check_name(begin, None, path, i, "BEGIN SOLUTION"), i)
         elif end:
             if not opened:
@@ -166,7 +168,8 @@ def functions_in(path: pathlib.Path) -> list:
 
 
 def function_named(path: pathlib.Path, name: str):
-    """The function `name` in a .cpp file found by its signature (a student's own code has no gap left), or None."""
+    """The function `name` in a .cpp file found by its signature, or None: a student's own code has no gap
+    left to find it by."""
     lines = _read(path)
     signature = re.compile(rf"^[^\s/].*(?<!::)\b{re.escape(name)}\s*\(")
     for i, line in enumerate(lines):
@@ -193,7 +196,7 @@ def definition(folder: pathlib.Path, name: str):
 def replace_gaps(path: pathlib.Path, code_for) -> str:
     """The text of a file with each gap, markers included, replaced by the lines code_for(function) returns
     (indented as the gap's markers were)."""
-    lines = list(_read(path))
+    lines = _read(path)
     for function in reversed(functions_in(path)):
         code = [function.indent + line + "\n" if line else "\n" for line in code_for(function)]
         lines[function.gap.start:function.gap.stop] = code
@@ -208,7 +211,7 @@ def with_snippet_markers(path: pathlib.Path, names=()) -> str:
         function = function_named(path, name)
         if function:
             functions.append(function)
-    lines = list(_read(path))
+    lines = _read(path)
     for function in sorted(functions, key=lambda f: -f.start):
         marker = f"//! [{function.name}]\n"
         lines[function.end + 1:function.end + 1] = [marker]
@@ -328,13 +331,15 @@ class Course:
         self.has_solutions = self.solutions.is_dir() and self.solutions != self.exercises
         self.student_dir = self.root / "src" / "student"
         self.base_dir = self.root / "src" / "base"
-        self.chapters = [Chapter(self, d) for d in sorted((self.root / "chapters").glob(CHAPTER_GLOB)) if d.is_dir()]
+        folders = sorted((self.root / "chapters").glob(CHAPTER_GLOB))
+        self.chapters = [Chapter(self, folder) for folder in folders if folder.is_dir()]
 
     def chapter(self, number: int) -> Chapter:
         for c in self.chapters:
             if c.number == number:
                 return c
-        raise LayoutError(f"there is no chapter {number}; the chapters are: {' '.join(c.name for c in self.chapters)}")
+        names = " ".join(c.name for c in self.chapters)
+        raise LayoutError(f"there is no chapter {number}; the chapters are: {names}")
 
     def exercise_chapters(self) -> list:
         return [c for c in self.chapters if c.has_exercise]
