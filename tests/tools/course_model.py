@@ -387,10 +387,12 @@ def main(argv) -> int:
         return 0
     if command == "hint" and len(argv) == 3 and argv[2].isdigit():
         chapter = course.chapter(int(argv[2]))
-        if not chapter.hint_path.is_file():
+        if not chapter.has_exercise:
             print(f"chapter {argv[2]} ({chapter.name}) has no exercise, so no hint.")
-            return 0
-        print(chapter.hint_path.read_text(), end="")
+        elif not chapter.hint_path.is_file():
+            print(f"chapter {argv[2]} ({chapter.name}) has no hint yet.")
+        else:
+            print(chapter.hint_path.read_text(), end="")
         return 0
     if command == "check" and len(argv) == 2:
         problems = course.problems()
