@@ -2,7 +2,7 @@
 """Run Doxygen for one edition of the website; every warning fails the build.
 
 The warnings are printed with the file and line they come from: a warning in a generated page
-(build/docs/pages/, see make_pages.py) names the chapter's README.md, hint.md or source file instead.
+(build/docs/pages/, see make_pages.py) names the chapter's text, hint or source file instead.
 
 run_doxygen.py DOXYGEN DOXYFILE HTML_DIR WARNINGS_LOG SOURCES_JSON
 """

@@ -8,7 +8,6 @@
 
 namespace nn {
 
-//! [sigmoid]
 // σ(z) = 1 / (1 + e^(−z)), element by element.
 // z: an array of any shape.  Returns an array of the same shape, every value in [0, 1].
 // Must not overflow: e^(−z) is inf for z = −1000, so never compute e to a large positive power.
@@ -17,9 +16,7 @@ Array sigmoid(const Array& z)
     // TODO: write sigmoid here, then run: ./course check 1
     throw not_implemented("sigmoid", 1);
 }
-//! [sigmoid]
 
-//! [sigmoid_prime]
 // σ′(z) = σ(z) (1 − σ(z)), element by element.
 // z: an array of any shape.  Returns an array of the same shape, every value in [0, 1/4].
 Array sigmoid_prime(const Array& z)
@@ -27,6 +24,5 @@ Array sigmoid_prime(const Array& z)
     // TODO: write sigmoid_prime here, then run: ./course check 1
     throw not_implemented("sigmoid_prime", 1);
 }
-//! [sigmoid_prime]
 
 }  // namespace nn

@@ -10,7 +10,6 @@
 
 namespace nn {
 
-//! [tanh_prime]
 // tanh′(z) = 1 − tanh²(z), element by element.
 // z: an array of any shape.  Returns an array of the same shape, every value in [0, 1].
 Array tanh_prime(const Array& z)
@@ -18,9 +17,7 @@ Array tanh_prime(const Array& z)
     // TODO: write tanh_prime here, then run: ./course check 2
     throw not_implemented("tanh_prime", 2);
 }
-//! [tanh_prime]
 
-//! [tanh_from_exp]
 // tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)), computed through exp, element by element.
 // z: an array of any shape.  Returns an array of the same shape, every value in [−1, 1].
 // Must not overflow: e^z is inf for z = 1000 (and inf / inf = NaN), so never compute e to a large
@@ -30,9 +27,7 @@ Array tanh_from_exp(const Array& z)
     // TODO: write tanh_from_exp here, then run: ./course check 2
     throw not_implemented("tanh_from_exp", 2);
 }
-//! [tanh_from_exp]
 
-//! [relu]
 // ReLU(z) = max(0, z), element by element.
 // z: an array of any shape.  Returns an array of the same shape, every value ≥ 0.
 Array relu(const Array& z)
@@ -40,9 +35,7 @@ Array relu(const Array& z)
     // TODO: write relu here, then run: ./course check 2
     throw not_implemented("relu", 2);
 }
-//! [relu]
 
-//! [relu_prime]
 // ∂ReLU/∂z = 1 where z > 0 and 0 where z < 0; at z = 0 the course's convention is 0.
 // z: an array of any shape.  Returns an array of the same shape, every value 0 or 1.
 Array relu_prime(const Array& z)
@@ -50,6 +43,5 @@ Array relu_prime(const Array& z)
     // TODO: write relu_prime here, then run: ./course check 2
     throw not_implemented("relu_prime", 2);
 }
-//! [relu_prime]
 
 }  // namespace nn

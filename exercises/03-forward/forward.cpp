@@ -12,7 +12,6 @@
 
 namespace nn {
 
-//! [add_bias_column]
 // X* = [1 | X]: a column of ones, then the columns of X.
 // X: N × f.  Returns N × (f + 1); column 0 is all ones, columns 1 … f are X's.
 Matrix add_bias_column(const Matrix& X)
@@ -20,9 +19,7 @@ Matrix add_bias_column(const Matrix& X)
     // TODO: write add_bias_column here, then run: ./course check 3
     throw not_implemented("add_bias_column", 3);
 }
-//! [add_bias_column]
 
-//! [forward]
 // The three layers, φ in the hidden ones and σ at the output (f = 2, c = 6, 4, 3 in the lecture):
 //   z(1) = X* θ(1)       N × (f+1)  · (f+1) × c1  ->  N × c1,   a(1) = φ(z(1)),  a(1)* = [1 | a(1)]
 //   z(2) = a(1)* θ(2)    N × (c1+1) · (c1+1) × c2 ->  N × c2,   a(2) = φ(z(2)),  a(2)* = [1 | a(2)]
@@ -38,8 +35,6 @@ Forward forward(const Matrix& X, const Matrix& theta1, const Matrix& theta2, con
     Forward fw;
     // TODO: write forward here, then run: ./course check 3
     throw not_implemented("forward", 3);
-    return fw;
 }
-//! [forward]
 
 }  // namespace nn

@@ -11,7 +11,6 @@
 
 namespace nn {
 
-//! [theta_size]
 // ‖θ‖ = (f+1)·c1 + (c1+1)·c2 + (c2+1)·c3, for any number of layers: the sum over l = 1 … L of
 // (c(l−1) + 1)·c(l), where c = {f, c1, c2, …}. For c = {2, 6, 4, 3}: 18 + 28 + 15 = 61.
 std::size_t theta_size(const Widths& c)
@@ -20,9 +19,7 @@ std::size_t theta_size(const Widths& c)
     // TODO: write theta_size here, then run: ./course check 4
     throw not_implemented("theta_size", 4);
 }
-//! [theta_size]
 
-//! [unpack_theta]
 // θ(1), θ(2), … as views into theta, one after another: θ(l) is (c(l−1)+1) × c(l), row-major, and
 // starts where θ(l−1) ends (θ(1) at offset 0, θ(2) at 18, θ(3) at 46 for {2, 6, 4, 3}).
 // A view of r × k numbers starting at theta.data() + offset:
@@ -33,11 +30,8 @@ std::vector<MatrixView> unpack_theta(Vector& theta, const Widths& c)
     std::vector<MatrixView> thetas;
     // TODO: write unpack_theta here, then run: ./course check 4
     throw not_implemented("unpack_theta", 4);
-    return thetas;
 }
-//! [unpack_theta]
 
-//! [pack_theta]
 // θ = the numbers of θ(1), θ(2), … one after another, each matrix row by row (row-major):
 // the inverse of unpack_theta. Returns a vector of Σ rows·cols numbers.
 Vector pack_theta(const std::vector<Matrix>& thetas)
@@ -46,6 +40,5 @@ Vector pack_theta(const std::vector<Matrix>& thetas)
     // TODO: write pack_theta here, then run: ./course check 4
     throw not_implemented("pack_theta", 4);
 }
-//! [pack_theta]
 
 }  // namespace nn

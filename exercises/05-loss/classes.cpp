@@ -10,7 +10,6 @@
 
 namespace nn {
 
-//! [one_hot]
 // Y_ik = 1 if y_i = k, else 0: each label becomes a row with a single one.
 // y: N labels in 0 … classes−1.  Returns N × classes, e.g. y = {2, 0} -> {{0, 0, 1}, {1, 0, 0}}.
 Matrix one_hot(const Labels& y, int classes)
@@ -28,9 +27,7 @@ Matrix one_hot(const Labels& y, int classes)
     // TODO: write one_hot here, then run: ./course check 5
     throw not_implemented("one_hot", 5);
 }
-//! [one_hot]
 
-//! [predict_class]
 // predicted_i = arg max_k ŷ_ik: the column of the largest output in row i (the first one on a tie).
 // y_hat: N × classes.  Returns N labels.
 Labels predict_class(const Matrix& y_hat)
@@ -41,9 +38,7 @@ Labels predict_class(const Matrix& y_hat)
     // TODO: write predict_class here, then run: ./course check 5
     throw not_implemented("predict_class", 5);
 }
-//! [predict_class]
 
-//! [accuracy]
 // accuracy = (1/N) · #{ i : predicted_i = y_i }, a number in [0, 1].
 // predicted, y: N labels each.
 double accuracy(const Labels& predicted, const Labels& y)
@@ -58,6 +53,5 @@ double accuracy(const Labels& predicted, const Labels& y)
     // TODO: write accuracy here, then run: ./course check 5
     throw not_implemented("accuracy", 5);
 }
-//! [accuracy]
 
 }  // namespace nn

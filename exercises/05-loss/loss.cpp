@@ -12,7 +12,6 @@
 
 namespace nn {
 
-//! [log_sigmoid]
 // log σ(z) = −log(1 + e^(−z)), element by element, without overflow or log(0):
 //   log σ(z) = min(z, 0) − log(1 + e^(−|z|))        (e^(−|z|) lies in (0, 1]; use xt::log1p)
 // z: an array of any shape.  Returns an array of the same shape, every value ≤ 0.
@@ -22,9 +21,7 @@ Array log_sigmoid(const Array& z)
     // TODO: write log_sigmoid here, then run: ./course check 5
     throw not_implemented("log_sigmoid", 5);
 }
-//! [log_sigmoid]
 
-//! [cross_entropy]
 // L = −(1/N) Σ_i Σ_k [ Y_ik log ŷ_ik + (1 − Y_ik) log(1 − ŷ_ik) ]   with ŷ = σ(z(3)),
 // computed from z(3) through log ŷ = log σ(z(3)) and log(1 − ŷ) = log σ(−z(3)).
 // z3: N × c3 scores.  Y: N × c3 one-hot labels.  Returns one number, L ≥ 0.
@@ -37,9 +34,7 @@ double cross_entropy(const Matrix& z3, const Matrix& Y)
     // TODO: write cross_entropy here, then run: ./course check 5
     throw not_implemented("cross_entropy", 5);
 }
-//! [cross_entropy]
 
-//! [l2_penalty]
 // penalty = λ/(2N) Σ_l Σ_{j ≥ 1} Σ_k (θ(l)_jk)²: every weight, but not the bias rows (row j = 0).
 // theta: the flat θ (61 numbers for c = {2, 6, 4, 3}); unpack_theta(copy, c) gives its matrices
 // θ(1) 3 × 6, θ(2) 7 × 4, θ(3) 5 × 3 (it needs a θ it may write to: unpack a copy).
@@ -56,9 +51,7 @@ double l2_penalty(const Vector& theta, const Widths& c, double lambda, std::size
     // TODO: write l2_penalty here, then run: ./course check 5
     throw not_implemented("l2_penalty", 5);
 }
-//! [l2_penalty]
 
-//! [regularized_loss]
 // L = cross-entropy(z(3), Y) + λ/(2N) Σ θ²  (the bias rows left out), N = the number of rows of Y.
 double regularized_loss(const Matrix& z3, const Matrix& Y, const Vector& theta, const Widths& c,
                         double lambda)
@@ -68,6 +61,5 @@ double regularized_loss(const Matrix& z3, const Matrix& Y, const Vector& theta, 
     // TODO: write regularized_loss here, then run: ./course check 5
     throw not_implemented("regularized_loss", 5);
 }
-//! [regularized_loss]
 
 }  // namespace nn

@@ -12,7 +12,6 @@
 
 namespace nn {
 
-//! [l2_gradient]
 // ∂/∂θ(l) of λ/(2N) Σ θ² = (λ/N) θ(l), except the bias row (row 0), which is not penalised: 0 there.
 // theta: (c(l−1) + 1) × c(l).  Returns the same shape, e.g. 7 × 4 for θ(2).
 // A matrix's row 0: xt::row(m, 0).
@@ -27,9 +26,7 @@ Matrix l2_gradient(const Matrix& theta, double lambda, std::size_t N)
     // TODO: write l2_gradient here, then run: ./course check 6
     throw not_implemented("l2_gradient", 6);
 }
-//! [l2_gradient]
 
-//! [backprop]
 // The chain rule, last layer first, over all N samples at once (shapes for 2 → 6 → 4 → 3, N = 3000):
 //   ∂L/∂z(3) = (ŷ − Y) / N                                        N × c3         3000 × 3
 //   ∂L/∂θ(3) = a(2)*ᵀ ∂L/∂z(3) + l2_gradient(θ(3))                (c2+1) × c3    5 × 3
@@ -52,8 +49,6 @@ Gradients backprop(const Forward& fw, const Matrix& Y, const Matrix& theta1, con
     Gradients g;
     // TODO: write backprop here, then run: ./course check 6
     throw not_implemented("backprop", 6);
-    return g;
 }
-//! [backprop]
 
 }  // namespace nn

@@ -10,7 +10,6 @@
 
 namespace nn {
 
-//! [loss_and_gradient]
 // θ (61 numbers) -> θ(1) 3 × 6, θ(2) 7 × 4, θ(3) 5 × 3 (unpack_theta, on a copy: θ is const here)
 //   -> forward(X, θ(1), θ(2), θ(3), φ) -> L = regularized_loss(z(3), Y, θ, c, λ)
 //   -> backprop(...) -> ∇θL = pack_theta({∂L/∂θ(1), ∂L/∂θ(2), ∂L/∂θ(3)}): 61 numbers, in θ's layout.
@@ -29,6 +28,5 @@ LossAndGradient loss_and_gradient(const Vector& theta, const Widths& c, const Ma
     // TODO: write loss_and_gradient here, then run: ./course check 6
     throw not_implemented("loss_and_gradient", 6);
 }
-//! [loss_and_gradient]
 
 }  // namespace nn

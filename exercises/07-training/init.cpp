@@ -11,7 +11,6 @@
 
 namespace nn {
 
-//! [init_theta]
 // A random θ for widths c = {f, c1, …, cL}: length ‖θ‖ = Σ (c(l−1) + 1)·c(l), in unpack_theta's layout
 // (layer l is a (c(l−1) + 1) × c(l) block, row-major, row 0 = the biases).
 //   bias   (row 0):      θ = 0
@@ -29,8 +28,6 @@ Vector init_theta(const Widths& c, std::uint64_t seed)
     Vector theta = xt::zeros<double>({theta_size(c)});
     // TODO: write init_theta here, then run: ./course check 7
     throw not_implemented("init_theta", 7);
-    return theta;
 }
-//! [init_theta]
 
 }  // namespace nn

@@ -12,7 +12,6 @@
 
 namespace nn {
 
-//! [gd_step]
 // Gradient descent: θ ← θ − η ∇θL, in place.
 // theta: (n,)  gradient: (n,)  lr: η > 0.
 void gd_step(Vector& theta, const Vector& gradient, double lr)
@@ -21,9 +20,7 @@ void gd_step(Vector& theta, const Vector& gradient, double lr)
     // TODO: write gd_step here, then run: ./course check 7
     throw not_implemented("gd_step", 7);
 }
-//! [gd_step]
 
-//! [momentum_step]
 // Momentum: v ← μ v − η ∇θL, then θ ← θ + v, both in place.
 // theta: (n,)  gradient: (n,)  velocity: (n,), zero before the first step.  lr: η > 0, mu: μ in [0, 1).
 void momentum_step(Vector& theta, const Vector& gradient, double lr, double mu, Vector& velocity)
@@ -33,9 +30,7 @@ void momentum_step(Vector& theta, const Vector& gradient, double lr, double mu, 
     // TODO: write momentum_step here, then run: ./course check 7
     throw not_implemented("momentum_step", 7);
 }
-//! [momentum_step]
 
-//! [adam_step]
 // Adam, in place. g = ∇θL; state.m, state.v: (n,), zero before the first step; state.t: steps so far.
 //   t ← t + 1
 //   m ← β₁ m + (1 − β₁) g          v ← β₂ v + (1 − β₂) g²         (g² element by element)
@@ -50,6 +45,5 @@ void adam_step(Vector& theta, const Vector& gradient, double lr, AdamState& stat
     // TODO: write adam_step here, then run: ./course check 7
     throw not_implemented("adam_step", 7);
 }
-//! [adam_step]
 
 }  // namespace nn

@@ -18,7 +18,6 @@
 
 namespace nn {
 
-//! [sequential_forward]
 // For l = 1 … L (L = model.depth(); θ(l) = thetas[l − 1], a view into θ; φ_l = model.phi(l)):
 //   z(l)  = a(l−1)* θ(l)                    N × (c(l−1) + 1) · (c(l−1) + 1) × c(l)  ->  N × c(l)
 //   a(l)  = φ_l(z(l)),   a(l)* = [1 | a(l)]  for l < L: the input of the next layer, N × (c(l) + 1)
@@ -41,11 +40,8 @@ SequentialForward sequential_forward(const Sequential& model, const Vector& thet
     fw.z.resize(L + 1);
     // TODO: write sequential_forward here, then run: ./course check 8
     throw not_implemented("sequential_forward", 8);
-    return fw;
 }
-//! [sequential_forward]
 
-//! [sequential_backward]
 // From the last layer to the first (l = L … 1), with N = number of samples:
 //   ∂L/∂z(L) = (ŷ − Y) / N                                            N × c(L)
 //   ∂L/∂θ(l) = a(l−1)*ᵀ ∂L/∂z(l) + l2_gradient(θ(l), λ, N)             (c(l−1) + 1) × c(l)
@@ -66,8 +62,6 @@ Vector sequential_backward(const Sequential& model, const SequentialForward& fw,
     std::vector<MatrixView> grads = model.unpack(gradient);
     // TODO: write sequential_backward here, then run: ./course check 8
     throw not_implemented("sequential_backward", 8);
-    return gradient;
 }
-//! [sequential_backward]
 
 }  // namespace nn

@@ -8,7 +8,6 @@
 
 namespace nn {
 
-//! [sigmoid]
 // σ(z) = 1 / (1 + e^(−z)), element by element.
 // z: an array of any shape.  Returns an array of the same shape, every value in [0, 1].
 // Must not overflow: e^(−z) is inf for z = −1000, so never compute e to a large positive power.
@@ -19,11 +18,9 @@ Array sigmoid(const Array& z)
     const Array e = xt::exp(-xt::abs(z));
     // σ(z) = 1 / (1 + e^(−z)) for z ≥ 0, and σ(z) = e^z / (1 + e^z) for z < 0 (the same fraction times e^z / e^z).
     return xt::where(z >= 0.0, 1.0 / (1.0 + e), e / (1.0 + e));
-    // END SOLUTION
+    // END SOLUTION sigmoid
 }
-//! [sigmoid]
 
-//! [sigmoid_prime]
 // σ′(z) = σ(z) (1 − σ(z)), element by element.
 // z: an array of any shape.  Returns an array of the same shape, every value in [0, 1/4].
 Array sigmoid_prime(const Array& z)
@@ -32,8 +29,7 @@ Array sigmoid_prime(const Array& z)
     const Array s = sigmoid(z);
     // σ′ = σ (1 − σ)
     return s * (1.0 - s);
-    // END SOLUTION
+    // END SOLUTION sigmoid_prime
 }
-//! [sigmoid_prime]
 
 }  // namespace nn

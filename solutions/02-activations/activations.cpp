@@ -10,7 +10,6 @@
 
 namespace nn {
 
-//! [tanh_prime]
 // tanh′(z) = 1 − tanh²(z), element by element.
 // z: an array of any shape.  Returns an array of the same shape, every value in [0, 1].
 Array tanh_prime(const Array& z)
@@ -18,11 +17,9 @@ Array tanh_prime(const Array& z)
     // BEGIN SOLUTION tanh_prime
     // tanh′ = 1 − tanh², in one pass over z
     return 1.0 - xt::square(xt::tanh(z));
-    // END SOLUTION
+    // END SOLUTION tanh_prime
 }
-//! [tanh_prime]
 
-//! [tanh_from_exp]
 // tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)), computed through exp, element by element.
 // z: an array of any shape.  Returns an array of the same shape, every value in [−1, 1].
 // Must not overflow: e^z is inf for z = 1000 (and inf / inf = NaN), so never compute e to a large
@@ -34,30 +31,25 @@ Array tanh_from_exp(const Array& z)
     const Array e = xt::exp(-2.0 * xt::abs(z));
     // tanh(|z|) = (1 − e^(−2|z|)) / (1 + e^(−2|z|))  (numerator and denominator divided by e^|z|)
     return xt::sign(z) * (1.0 - e) / (1.0 + e);
-    // END SOLUTION
+    // END SOLUTION tanh_from_exp
 }
-//! [tanh_from_exp]
 
-//! [relu]
 // ReLU(z) = max(0, z), element by element.
 // z: an array of any shape.  Returns an array of the same shape, every value ≥ 0.
 Array relu(const Array& z)
 {
     // BEGIN SOLUTION relu
     return xt::maximum(z, 0.0);
-    // END SOLUTION
+    // END SOLUTION relu
 }
-//! [relu]
 
-//! [relu_prime]
 // ∂ReLU/∂z = 1 where z > 0 and 0 where z < 0; at z = 0 the course's convention is 0.
 // z: an array of any shape.  Returns an array of the same shape, every value 0 or 1.
 Array relu_prime(const Array& z)
 {
     // BEGIN SOLUTION relu_prime
     return xt::where(z > 0.0, 1.0, 0.0);
-    // END SOLUTION
+    // END SOLUTION relu_prime
 }
-//! [relu_prime]
 
 }  // namespace nn

@@ -12,7 +12,6 @@
 
 namespace nn {
 
-//! [add_bias_column]
 // X* = [1 | X]: a column of ones, then the columns of X.
 // X: N × f.  Returns N × (f + 1); column 0 is all ones, columns 1 … f are X's.
 Matrix add_bias_column(const Matrix& X)
@@ -30,11 +29,9 @@ Matrix add_bias_column(const Matrix& X)
         }
     }
     return X_star;
-    // END SOLUTION
+    // END SOLUTION add_bias_column
 }
-//! [add_bias_column]
 
-//! [forward]
 // The three layers, φ in the hidden ones and σ at the output (f = 2, c = 6, 4, 3 in the lecture):
 //   z(1) = X* θ(1)       N × (f+1)  · (f+1) × c1  ->  N × c1,   a(1) = φ(z(1)),  a(1)* = [1 | a(1)]
 //   z(2) = a(1)* θ(2)    N × (c1+1) · (c1+1) × c2 ->  N × c2,   a(2) = φ(z(2)),  a(2)* = [1 | a(2)]
@@ -64,9 +61,8 @@ Forward forward(const Matrix& X, const Matrix& theta1, const Matrix& theta2, con
     fw.z3 = xt::linalg::dot(fw.a2_star, theta3);
     // ŷ = σ(z(3))
     fw.y_hat = sigmoid(fw.z3);
-    // END SOLUTION
     return fw;
+    // END SOLUTION forward
 }
-//! [forward]
 
 }  // namespace nn

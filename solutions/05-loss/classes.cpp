@@ -10,7 +10,6 @@
 
 namespace nn {
 
-//! [one_hot]
 // Y_ik = 1 if y_i = k, else 0: each label becomes a row with a single one.
 // y: N labels in 0 … classes−1.  Returns N × classes, e.g. y = {2, 0} -> {{0, 0, 1}, {1, 0, 0}}.
 Matrix one_hot(const Labels& y, int classes)
@@ -32,11 +31,9 @@ Matrix one_hot(const Labels& y, int classes)
         Y(i, static_cast<std::size_t>(y(i))) = 1.0;
     }
     return Y;
-    // END SOLUTION
+    // END SOLUTION one_hot
 }
-//! [one_hot]
 
-//! [predict_class]
 // predicted_i = arg max_k ŷ_ik: the column of the largest output in row i (the first one on a tie).
 // y_hat: N × classes.  Returns N labels.
 Labels predict_class(const Matrix& y_hat)
@@ -55,11 +52,9 @@ Labels predict_class(const Matrix& y_hat)
         }
     }
     return predicted;
-    // END SOLUTION
+    // END SOLUTION predict_class
 }
-//! [predict_class]
 
-//! [accuracy]
 // accuracy = (1/N) · #{ i : predicted_i = y_i }, a number in [0, 1].
 // predicted, y: N labels each.
 double accuracy(const Labels& predicted, const Labels& y)
@@ -75,8 +70,7 @@ double accuracy(const Labels& predicted, const Labels& y)
     // 1 where predicted_i = y_i, else 0
     const Vector correct = xt::cast<double>(xt::equal(predicted, y));
     return xt::sum(correct)() / static_cast<double>(y.size());
-    // END SOLUTION
+    // END SOLUTION accuracy
 }
-//! [accuracy]
 
 }  // namespace nn

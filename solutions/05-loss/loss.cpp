@@ -12,7 +12,6 @@
 
 namespace nn {
 
-//! [log_sigmoid]
 // log σ(z) = −log(1 + e^(−z)), element by element, without overflow or log(0):
 //   log σ(z) = min(z, 0) − log(1 + e^(−|z|))        (e^(−|z|) lies in (0, 1]; use xt::log1p)
 // z: an array of any shape.  Returns an array of the same shape, every value ≤ 0.
@@ -23,11 +22,9 @@ Array log_sigmoid(const Array& z)
     // For z ≥ 0: log σ(z) = −log(1 + e^(−z)). For z < 0: log σ(z) = z − log(1 + e^z) (multiply σ by e^z/e^z).
     // min(z, 0) = (z − |z|) / 2, written so because xt::minimum keeps xsimd from vectorizing the line
     return 0.5 * (z - xt::abs(z)) - xt::log1p(xt::exp(-xt::abs(z)));
-    // END SOLUTION
+    // END SOLUTION log_sigmoid
 }
-//! [log_sigmoid]
 
-//! [cross_entropy]
 // L = −(1/N) Σ_i Σ_k [ Y_ik log ŷ_ik + (1 − Y_ik) log(1 − ŷ_ik) ]   with ŷ = σ(z(3)),
 // computed from z(3) through log ŷ = log σ(z(3)) and log(1 − ŷ) = log σ(−z(3)).
 // z3: N × c3 scores.  Y: N × c3 one-hot labels.  Returns one number, L ≥ 0.
@@ -43,11 +40,9 @@ double cross_entropy(const Matrix& z3, const Matrix& Y)
     const Matrix terms = Y * log_sigmoid(z3) + (1.0 - Y) * log_sigmoid(-z3);
     // L = −(1/N) Σ_i Σ_k terms_ik
     return -xt::sum(terms)() / N;
-    // END SOLUTION
+    // END SOLUTION cross_entropy
 }
-//! [cross_entropy]
 
-//! [l2_penalty]
 // penalty = λ/(2N) Σ_l Σ_{j ≥ 1} Σ_k (θ(l)_jk)²: every weight, but not the bias rows (row j = 0).
 // theta: the flat θ (61 numbers for c = {2, 6, 4, 3}); unpack_theta(copy, c) gives its matrices
 // θ(1) 3 × 6, θ(2) 7 × 4, θ(3) 5 × 3 (it needs a θ it may write to: unpack a copy).
@@ -71,11 +66,9 @@ double l2_penalty(const Vector& theta, const Widths& c, double lambda, std::size
     }
     // λ/(2N) Σ θ²
     return lambda / (2.0 * static_cast<double>(N)) * sum_of_squares;
-    // END SOLUTION
+    // END SOLUTION l2_penalty
 }
-//! [l2_penalty]
 
-//! [regularized_loss]
 // L = cross-entropy(z(3), Y) + λ/(2N) Σ θ²  (the bias rows left out), N = the number of rows of Y.
 double regularized_loss(const Matrix& z3, const Matrix& Y, const Vector& theta, const Widths& c,
                         double lambda)
@@ -85,8 +78,7 @@ double regularized_loss(const Matrix& z3, const Matrix& Y, const Vector& theta, 
     // BEGIN SOLUTION regularized_loss
     // L = L_data + λ/(2N) Σ θ²
     return cross_entropy(z3, Y) + l2_penalty(theta, c, lambda, Y.shape(0));
-    // END SOLUTION
+    // END SOLUTION regularized_loss
 }
-//! [regularized_loss]
 
 }  // namespace nn

@@ -12,7 +12,6 @@
 
 namespace nn {
 
-//! [l2_gradient]
 // ∂/∂θ(l) of λ/(2N) Σ θ² = (λ/N) θ(l), except the bias row (row 0), which is not penalised: 0 there.
 // theta: (c(l−1) + 1) × c(l).  Returns the same shape, e.g. 7 × 4 for θ(2).
 // A matrix's row 0: xt::row(m, 0).
@@ -30,11 +29,9 @@ Matrix l2_gradient(const Matrix& theta, double lambda, std::size_t N)
     // the bias row is not penalised
     xt::row(gradient, 0) = 0.0;
     return gradient;
-    // END SOLUTION
+    // END SOLUTION l2_gradient
 }
-//! [l2_gradient]
 
-//! [backprop]
 // The chain rule, last layer first, over all N samples at once (shapes for 2 → 6 → 4 → 3, N = 3000):
 //   ∂L/∂z(3) = (ŷ − Y) / N                                        N × c3         3000 × 3
 //   ∂L/∂θ(3) = a(2)*ᵀ ∂L/∂z(3) + l2_gradient(θ(3))                (c2+1) × c3    5 × 3
@@ -74,9 +71,8 @@ Gradients backprop(const Forward& fw, const Matrix& Y, const Matrix& theta1, con
     g.dz1 = g.da1 * phi.phi_prime(fw.z1);
     // ∂L/∂θ(1) = X*ᵀ ∂L/∂z(1) + (λ/N) θ(1), bias row 0
     g.dtheta1 = xt::linalg::dot(xt::transpose(fw.x_star), g.dz1) + l2_gradient(theta1, lambda, N);
-    // END SOLUTION
     return g;
+    // END SOLUTION backprop
 }
-//! [backprop]
 
 }  // namespace nn

@@ -10,7 +10,6 @@
 
 namespace nn {
 
-//! [loss_and_gradient]
 // θ (61 numbers) -> θ(1) 3 × 6, θ(2) 7 × 4, θ(3) 5 × 3 (unpack_theta, on a copy: θ is const here)
 //   -> forward(X, θ(1), θ(2), θ(3), φ) -> L = regularized_loss(z(3), Y, θ, c, λ)
 //   -> backprop(...) -> ∇θL = pack_theta({∂L/∂θ(1), ∂L/∂θ(2), ∂L/∂θ(3)}): 61 numbers, in θ's layout.
@@ -36,8 +35,7 @@ LossAndGradient loss_and_gradient(const Vector& theta, const Widths& c, const Ma
     const Gradients g = backprop(fw, Y, theta1, theta2, theta3, phi, lambda);
     // L = cross-entropy + λ/(2N) Σ θ²;  ∇θL = ∂L/∂θ(1), ∂L/∂θ(2), ∂L/∂θ(3), packed like θ
     return {regularized_loss(fw.z3, Y, theta, c, lambda), pack_theta({g.dtheta1, g.dtheta2, g.dtheta3})};
-    // END SOLUTION
+    // END SOLUTION loss_and_gradient
 }
-//! [loss_and_gradient]
 
 }  // namespace nn

@@ -11,7 +11,6 @@
 
 namespace nn {
 
-//! [init_theta]
 // A random θ for widths c = {f, c1, …, cL}: length ‖θ‖ = Σ (c(l−1) + 1)·c(l), in unpack_theta's layout
 // (layer l is a (c(l−1) + 1) × c(l) block, row-major, row 0 = the biases).
 //   bias   (row 0):      θ = 0
@@ -40,9 +39,8 @@ Vector init_theta(const Widths& c, std::uint64_t seed)
             theta(i) = spread * normal(rng);
         }
     }
-    // END SOLUTION
     return theta;
+    // END SOLUTION init_theta
 }
-//! [init_theta]
 
 }  // namespace nn

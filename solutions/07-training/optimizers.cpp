@@ -12,7 +12,6 @@
 
 namespace nn {
 
-//! [gd_step]
 // Gradient descent: θ ← θ − η ∇θL, in place.
 // theta: (n,)  gradient: (n,)  lr: η > 0.
 void gd_step(Vector& theta, const Vector& gradient, double lr)
@@ -21,11 +20,9 @@ void gd_step(Vector& theta, const Vector& gradient, double lr)
     // BEGIN SOLUTION gd_step
     // θ ← θ − η ∇θL
     theta -= lr * gradient;
-    // END SOLUTION
+    // END SOLUTION gd_step
 }
-//! [gd_step]
 
-//! [momentum_step]
 // Momentum: v ← μ v − η ∇θL, then θ ← θ + v, both in place.
 // theta: (n,)  gradient: (n,)  velocity: (n,), zero before the first step.  lr: η > 0, mu: μ in [0, 1).
 void momentum_step(Vector& theta, const Vector& gradient, double lr, double mu, Vector& velocity)
@@ -37,11 +34,9 @@ void momentum_step(Vector& theta, const Vector& gradient, double lr, double mu, 
     velocity = mu * velocity - lr * gradient;
     // θ ← θ + v
     theta += velocity;
-    // END SOLUTION
+    // END SOLUTION momentum_step
 }
-//! [momentum_step]
 
-//! [adam_step]
 // Adam, in place. g = ∇θL; state.m, state.v: (n,), zero before the first step; state.t: steps so far.
 //   t ← t + 1
 //   m ← β₁ m + (1 − β₁) g          v ← β₂ v + (1 − β₂) g²         (g² element by element)
@@ -64,8 +59,7 @@ void adam_step(Vector& theta, const Vector& gradient, double lr, AdamState& stat
     const double v_scale = 1.0 / (1.0 - std::pow(beta2, state.t));
     // θ ← θ − η m̂ / (√v̂ + ε)
     theta -= lr * (m_scale * state.m) / (xt::sqrt(v_scale * state.v) + eps);
-    // END SOLUTION
+    // END SOLUTION adam_step
 }
-//! [adam_step]
 
 }  // namespace nn

@@ -9,7 +9,6 @@
 
 namespace nn {
 
-//! [train]
 // The lecture's loop, full batch, for `epochs` epochs:
 //   (L, ∇θL) = loss_and_gradient(θ)        one forward and one backward pass over all the samples
 //   θ ← θ − η ∇θL                          optimizer.step(theta, gradient) (or momentum, or Adam)
@@ -33,9 +32,8 @@ std::vector<double> train(Vector& theta, const LossAndGradientFunction& loss_and
             after_epoch(epoch, lg.loss, theta);
         }
     }
-    // END SOLUTION
     return losses;
+    // END SOLUTION train
 }
-//! [train]
 
 }  // namespace nn

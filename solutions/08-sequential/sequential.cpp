@@ -18,7 +18,6 @@
 
 namespace nn {
 
-//! [sequential_forward]
 // For l = 1 … L (L = model.depth(); θ(l) = thetas[l − 1], a view into θ; φ_l = model.phi(l)):
 //   z(l)  = a(l−1)* θ(l)                    N × (c(l−1) + 1) · (c(l−1) + 1) × c(l)  ->  N × c(l)
 //   a(l)  = φ_l(z(l)),   a(l)* = [1 | a(l)]  for l < L: the input of the next layer, N × (c(l) + 1)
@@ -52,12 +51,10 @@ SequentialForward sequential_forward(const Sequential& model, const Vector& thet
     }
     // ŷ = σ(z(L))
     fw.y_hat = model.phi(L).phi(fw.z[L]);
-    // END SOLUTION
     return fw;
+    // END SOLUTION sequential_forward
 }
-//! [sequential_forward]
 
-//! [sequential_backward]
 // From the last layer to the first (l = L … 1), with N = number of samples:
 //   ∂L/∂z(L) = (ŷ − Y) / N                                            N × c(L)
 //   ∂L/∂θ(l) = a(l−1)*ᵀ ∂L/∂z(l) + l2_gradient(θ(l), λ, N)             (c(l−1) + 1) × c(l)
@@ -90,9 +87,8 @@ Vector sequential_backward(const Sequential& model, const SequentialForward& fw,
             dz = da * model.phi(l - 1).phi_prime(fw.z[l - 1]);
         }
     }
-    // END SOLUTION
     return gradient;
+    // END SOLUTION sequential_backward
 }
-//! [sequential_backward]
 
 }  // namespace nn

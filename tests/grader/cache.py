@@ -22,6 +22,7 @@ import sys
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tools"))
 import boost_junit  # noqa: E402
+import course_model  # noqa: E402
 
 
 class CacheError(Exception):
@@ -43,21 +44,6 @@ class Chapter:
     prebuilt: dict = dataclasses.field(default_factory=dict)
     # The chapter's course code compiled (src/course/NN-name/): the student's archive holds it too.
     course_objects: list = dataclasses.field(default_factory=list)
-
-
-def chapter_title(root: pathlib.Path, name: str) -> str:
-    text = root / "chapters" / name / "README.md"
-    if text.exists():
-        for line in text.read_text().splitlines():
-            if line.startswith("# "):
-                return re.sub(r"\s*\{#\w+\}\s*$", "", line[2:]).strip()
-    return name
-
-
-def chapters_of(root: pathlib.Path) -> list:
-    # Only chapters with an exercise: an appendix (chapters/09-making-it-fast) has nothing to grade.
-    return sorted(p.name for p in (root / "chapters").glob("[0-9][0-9]-*")
-                  if p.is_dir() and (root / "exercises" / p.name).is_dir())
 
 
 def _command(entry) -> list:
@@ -87,6 +73,7 @@ def _template(args: list, src: str, obj: str) -> list:
 class Cache:
     def __init__(self, root: pathlib.Path, folder: pathlib.Path, jobs: int, log=print):
         self.root = pathlib.Path(root).resolve()
+        self.course = course_model.Course(self.root)
         self.dir = pathlib.Path(folder).resolve()
         self.jobs = jobs
         self.log = log
@@ -96,7 +83,8 @@ class Cache:
     def build(self, names=None):
         """Configure (once) and bring the cache up to date for the chapters named (all by default): quick
         when nothing changed."""
-        names = names or chapters_of(self.root)
+        # By default every chapter with an exercise (an appendix, like 09-making-it-fast, has nothing to grade).
+        names = names or [c.name for c in self.course.exercise_chapters()]
         self.dir.mkdir(parents=True, exist_ok=True)
         log = self.dir / "build.log"
         if not (self.dir / "CMakeCache.txt").exists():
@@ -231,7 +219,7 @@ class Cache:
                     prebuilt[str(self.dir / f"libch{nn}_{impl}.a")] = exe
         # The chapter's course code (src/course/NN-name/), which its library holds beside the student's files.
         course_objects = sorted(str(o) for o in (self.dir / "CMakeFiles" / f"ch{nn}_course.dir").rglob("*.o"))
-        return Chapter(name=name, nn=nn, title=chapter_title(self.root, name), cases=cases,
+        return Chapter(name=name, nn=nn, title=self.course.chapter(int(nn)).heading, cases=cases,
                        hidden={c for c in cases if c not in set(visible)}, compile_args=compile_args,
                        link_args=link_args, reference_problems=problems, prebuilt=prebuilt,
                        course_objects=course_objects)

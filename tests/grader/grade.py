@@ -26,7 +26,9 @@ import time
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "tools"))
 import cache as cache_mod  # noqa: E402
+import course_model  # noqa: E402
 import grading  # noqa: E402
 import reports  # noqa: E402
 import sandbox as sandbox_mod  # noqa: E402
@@ -35,7 +37,7 @@ import weights as weights_mod  # noqa: E402
 
 def exercises_folder(path: pathlib.Path) -> pathlib.Path:
     """The folder that holds the chapters: the submission itself, or its exercises/."""
-    if not any(path.glob("[0-9][0-9]-*")) and (path / "exercises").is_dir():
+    if not any(path.glob(course_model.CHAPTER_GLOB)) and (path / "exercises").is_dir():
         return path / "exercises"
     return path
 
@@ -93,7 +95,9 @@ def main(argv=None) -> int:
     if hidden and not hidden.is_dir():
         sys.exit(f"grade: the hidden tests folder {hidden} does not exist")
 
-    names = cache_mod.chapters_of(ROOT)
+    # Every chapter with an exercise (an appendix has nothing to grade).
+    gradable = course_model.Course(ROOT).exercise_chapters()
+    names = [c.name for c in gradable]
     if args.chapters:
         wanted = set()
         for part in args.chapters.split(","):
@@ -102,7 +106,7 @@ def main(argv=None) -> int:
                 wanted |= set(range(int(low), int(high or low) + 1))
             except ValueError:
                 sys.exit(f"grade: --chapters {args.chapters}: give numbers like 1-4,6")
-        names = [n for n in names if int(n[:2]) in wanted]
+        names = [c.name for c in gradable if c.number in wanted]
         if not names:
             sys.exit(f"grade: --chapters {args.chapters}: no such chapter")
     cache = cache_mod.Cache(ROOT, args.cache, args.jobs, log=say)
@@ -119,7 +123,7 @@ def main(argv=None) -> int:
     weights = weights_mod.Weights(args.weights)
     warnings = [f"against the solutions, {ch.name}: {problem}" for ch in chapters for problem in ch.reference_problems]
     warnings += [f"{args.weights.name}: {entry}" for entry in weights.unknown({ch.name: ch.cases for ch in chapters},
-                                                                         cache_mod.chapters_of(ROOT))]
+                                                                         [c.name for c in gradable])]
     for warning in warnings:
         say(f"grade: warning: {warning}")
     total_weight = sum(weights.chapter(ch.name) for ch in chapters if ch.cases) or 1

@@ -18,8 +18,10 @@ import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
+sys.path.insert(0, str(HERE.parent / "tools"))
+import course_model  # noqa: E402
+
 EXCLUDED = ("solutions/", "tests/hidden/", "tests/grader/", "tests/grading.toml")
-GAP = re.compile(r"^[ \t]*// BEGIN SOLUTION \w+[ \t]*\n(.*?)^[ \t]*// END SOLUTION", re.S | re.M)
 
 
 def tracked_files() -> list:
@@ -59,12 +61,12 @@ def solution_lines(released: pathlib.Path) -> dict:
             except (UnicodeDecodeError, OSError):
                 pass
     lines = {}
-    for solution in sorted((ROOT / "solutions").glob("*/*.cpp")):
-        for gap in GAP.findall(solution.read_text()):
-            for line in gap.splitlines():
+    for chapter in course_model.Course(ROOT).exercise_chapters():
+        for function in chapter.functions:
+            for line in function.solution.body if function.solution else ():
                 code = re.sub(r"\s+", " ", line).strip()
                 if len(code) >= 16 and not code.startswith("//") and code not in public:
-                    lines.setdefault(code, str(solution.relative_to(ROOT)))
+                    lines.setdefault(code, str(function.solution.path.relative_to(ROOT)))
     return lines
 
 

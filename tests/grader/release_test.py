@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The test of `./course release` (a CTest test): the students' copy has no solutions/, hidden tests or
-grader, has every exercise, and configures on its own (CMake then builds every chapter from exercises/)."""
+grader, has every exercise, knows its chapters and functions without the solutions (the chapter model finds
+them in the stubs), and configures on its own (CMake then builds every chapter from exercises/)."""
 import pathlib
 import shutil
 import subprocess
@@ -8,6 +9,8 @@ import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
+sys.path.insert(0, str(HERE.parent / "tools"))
+import course_model  # noqa: E402
 
 
 def main() -> int:
@@ -27,13 +30,19 @@ def main() -> int:
     exercises = sorted(p.relative_to(ROOT) for p in (ROOT / "exercises").rglob("*.cpp"))
     check(all((out / e).is_file() for e in exercises), f"every exercise is there ({len(exercises)} files)")
     check((out / "course").is_file() and (out / "tests" / "support").is_dir(), "the course script and tests/support")
+    model = [sys.executable, str(out / "tests" / "tools" / "course_model.py"), "chapters"]
+    theirs = subprocess.run(model, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True).stdout
+    model[1] = str(HERE.parent / "tools" / "course_model.py")
+    ours = subprocess.run(model, stdout=subprocess.PIPE, text=True).stdout
+    check(theirs == ours, "the chapter model in the students' copy finds every chapter and function in the stubs"
+                          + ("" if theirs == ours else f":\n{theirs}\ninstead of\n{ours}"))
     build = out / "build"
     proc = subprocess.run(["cmake", "--preset", "default", "-S", str(out), "-B", str(build), "-DCOURSE_DOCS=OFF"],
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     check(proc.returncode == 0, "CMake configures the students' copy" + ("" if proc.returncode == 0 else ":\n" + proc.stdout))
     targets = subprocess.run(["cmake", "--build", str(build), "--target", "help"], stdout=subprocess.PIPE,
                              text=True).stdout
-    chapters = sorted(p.name[:2] for p in (ROOT / "tests").glob("[0-9][0-9]-*"))
+    chapters = [c.nn for c in course_model.Course(ROOT).chapters if c.tests_dir.is_dir()]
     check(all(f"test{nn}_exercises" in targets for nn in chapters), "./course check N has its target for every chapter")
     print(f"release: {checks - failed} passed, {failed} failed")
     shutil.rmtree(out, ignore_errors=True)

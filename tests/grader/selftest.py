@@ -15,7 +15,6 @@ import argparse
 import csv
 import json
 import pathlib
-import re
 import shutil
 import subprocess
 import sys
@@ -24,7 +23,9 @@ import xml.etree.ElementTree as ET
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-GAP = re.compile(r"^([ \t]*)// BEGIN SOLUTION (\w+)[ \t]*\n(.*?)^[ \t]*// END SOLUTION[ \t]*\n", re.S | re.M)
+sys.path.insert(0, str(HERE.parent / "tools"))
+import course_model  # noqa: E402
+
 FAULTS = {
     "exception": 'throw std::runtime_error("a mistake in {function}");',
     "compile_error": "this_is_not_cpp(at, all);",
@@ -41,7 +42,7 @@ TIME_LIMIT = 10
 def faulty(chapter: pathlib.Path, out: pathlib.Path, fault: str):
     """The solution of a chapter with every gap replaced by the fault."""
     for src in chapter.glob("*.cpp"):
-        text = GAP.sub(lambda m: m[1] + FAULTS[fault].format(function=m[2]) + "\n", src.read_text())
+        text = course_model.replace_gaps(src, lambda function: [FAULTS[fault].format(function=function.name)])
         (out / src.name).write_text("#include <chrono>\n#include <stdexcept>\n#include <thread>\n" + text)
 
 
@@ -58,8 +59,9 @@ def make_submissions(folder: pathlib.Path, chapters: list):
     # A sigmoid right everywhere the visible tests look, wrong on seven values (what a hidden test catches).
     shutil.copytree(ROOT / "solutions", folder / "cheat")
     sigmoid = folder / "cheat" / "01-sigmoid" / "sigmoid.cpp"
-    sigmoid.write_text(sigmoid.read_text().replace(
-        "// BEGIN SOLUTION sigmoid\n", "// BEGIN SOLUTION sigmoid\n    if (z.size() == 7) { return Array(z * 0.0); }\n"))
+    cheat = "if (z.size() == 7) { return Array(z * 0.0); }"
+    sigmoid.write_text(course_model.replace_gaps(
+        sigmoid, lambda function: ([cheat] if function.name == "sigmoid" else []) + function.body))
     return where
 
 
@@ -90,8 +92,7 @@ def main() -> int:
     parser.add_argument("--cache", type=pathlib.Path, required=True)
     parser.add_argument("--workdir", type=pathlib.Path, required=True)
     args = parser.parse_args()
-    chapters = sorted(p.name for p in (ROOT / "chapters").glob("[0-9][0-9]-*")
-                      if (ROOT / "tests" / p.name).is_dir() and (ROOT / "exercises" / p.name).is_dir())
+    chapters = [c.name for c in course_model.Course(ROOT).exercise_chapters() if c.tests_dir.is_dir()]
     work = args.workdir.resolve()
     subs = work / "submissions"
     where = make_submissions(subs, chapters)

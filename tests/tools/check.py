@@ -4,12 +4,12 @@ function to fix named in plain words. Used by `./course check N`."""
 import argparse
 import os
 import pathlib
-import re
 import sys
 import textwrap
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import boost_junit  # noqa: E402
+import course_model  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 COLOR = sys.stdout.isatty() and os.environ.get("NO_COLOR") is None
@@ -17,39 +17,6 @@ COLOR = sys.stdout.isatty() and os.environ.get("NO_COLOR") is None
 
 def paint(text, code):
     return f"\033[{code}m{text}\033[0m" if COLOR else text
-
-
-def chapter_title(chapter_dir: pathlib.Path) -> str:
-    """'Chapter 1: The sigmoid' from the first heading of the chapter's text."""
-    text = chapter_dir / "README.md"
-    if text.exists():
-        for line in text.read_text().splitlines():
-            if line.startswith("# "):
-                return re.sub(r"\s*\{#\w+\}\s*$", "", line[2:]).strip()
-    return chapter_dir.name
-
-
-def where_defined(function: str, exercise_dir: pathlib.Path):
-    """The exercise file and line where the function's body starts."""
-    pattern = re.compile(rf"^\S.*\b{re.escape(function)}\s*\(")
-    for path in sorted(exercise_dir.glob("*.cpp")):
-        for number, line in enumerate(path.read_text().splitlines(), 1):
-            if pattern.match(line) and not line.rstrip().endswith(";"):
-                return path, number
-    return None, None
-
-
-def hint_for(function: str, hint_file: pathlib.Path) -> str:
-    """The '## function' section of the chapter's hint.md, or the whole file."""
-    if not hint_file.exists():
-        return ""
-    text = hint_file.read_text()
-    sections = re.split(r"^## ", text, flags=re.M)
-    for section in sections[1:]:
-        title, _, body = section.partition("\n")
-        if title.strip().strip("`") == function:
-            return body.strip()
-    return text.strip()
 
 
 def shown(path: pathlib.Path) -> str:
@@ -65,10 +32,11 @@ def main() -> int:
     parser.add_argument("--exercise-dir", required=True, type=pathlib.Path)
     parser.add_argument("--report", required=True, type=pathlib.Path)
     args = parser.parse_args()
-    number = int(args.chapter_dir.name[:2])
+    chapter = course_model.Course(args.chapter_dir.resolve().parents[1]).chapter(int(args.chapter_dir.name[:2]))
+    number = chapter.number
     run = boost_junit.run(args.executable, args.report)
 
-    print(paint(f"{chapter_title(args.chapter_dir)}", "1") + f"   (your file: {shown(args.exercise_dir)}/)")
+    print(paint(chapter.heading, "1") + f"   (your file: {shown(args.exercise_dir)}/)")
     for case in run.cases:
         label = f"{case.suite}: {case.name}"
         if case.ok:
@@ -91,15 +59,15 @@ def main() -> int:
     if failing:
         first = failing[0]
         function = first.suite
-        path, line = where_defined(function, args.exercise_dir)
+        path, line = course_model.definition(args.exercise_dir, function)
         place = f"{shown(path)}:{line}" if path else shown(args.exercise_dir)
         count = sum(c.suite == function for c in failing)
         print(paint(f"Next: fix `{function}` in {place}", "1;33") + f" ({count} of its tests fail). First problem:")
         print(textwrap.indent(first.message or "(no message)", "    "))
-        hint = hint_for(function, args.chapter_dir / "hint.md")
-        if hint:
+        hint = chapter.hint(function)
+        if hint and hint.text:
             print(paint(f"\nHint (again with ./course hint {number}):", "1"))
-            print(textwrap.indent(hint, "    "))
+            print(textwrap.indent(hint.text, "    "))
     return 1
 
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Prove that a chapter's tests can fail: run them against the exercise stub (the student's files as
 handed out) and require every test of a student's function to fail, cleanly, with the stub's
-"not implemented yet" message. Cases labelled 'provided' test course code and are left out.
+"not implemented yet" message. Cases labelled 'provided' test course code and are left out. Every function
+the student writes in the chapter (course_model.py) must have such tests: a suite named after it.
 """
 import argparse
 import pathlib
@@ -9,6 +10,7 @@ import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import boost_junit  # noqa: E402
+import course_model  # noqa: E402
 
 
 def main() -> int:
@@ -24,6 +26,12 @@ def main() -> int:
         bad.append(f"the run itself went wrong: {run.problem}")
     if not run.cases:
         bad.append("no test of a student's function ran")
+    tested = {case.suite for case in run.cases}
+    chapter = course_model.Course().chapter(int(args.chapter))
+    for function in chapter.functions:
+        if function.name not in tested:
+            bad.append(f"{function.name} (exercises/{chapter.name}/{function.file}) has no test: no suite "
+                       f"{function.name} ran")
     for case in run.cases:
         if case.ok:
             bad.append(f"{case.suite}/{case.name} PASSED against the stub: it cannot tell a stub from a solution")
