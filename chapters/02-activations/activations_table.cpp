@@ -8,9 +8,9 @@
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xview.hpp>
 
-#include "student/activations.hpp"
-#include "course/02-activations/activation.hpp"
 #include "base/figure_data.hpp"
+#include "course/02-activations/activation.hpp"
+#include "student/activations.hpp"
 
 namespace {
 
@@ -64,8 +64,9 @@ int main(int argc, char** argv)
         const nn::Array library = nn::tanh(w);
         const nn::Array from_exp = nn::tanh_from_exp(w);
         //! [tanh]
-        std::printf("tanh three ways: the library's, tanh_from_exp, and the naive (e^z - e^-z) / (e^z + e^-z);\n"
-                    "rel.err = |other - library| / library\n");
+        std::printf(
+            "tanh three ways: the library's, tanh_from_exp, and the naive (e^z - e^-z) / (e^z + e^-z);\n"
+            "rel.err = |other - library| / library\n");
         std::printf("%7s  %22s  %22s  %9s  %14s\n", "z", "library tanh", "tanh_from_exp", "rel.err",
                     "naive rel.err");
         for (std::size_t i = 0; i < w.size(); ++i) {

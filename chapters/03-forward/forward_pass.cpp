@@ -2,19 +2,19 @@
 // lecture's network 2 → 6 → 4 → 3 with random θ, printing the shape of every intermediate.
 // With `--figure-data DIR` it writes instead the 3000 points with their classes (DIR/spiral.dat),
 // which the website plots.
+#include <unistd.h>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 #include <xtensor/xrandom.hpp>
 #include <xtensor/xview.hpp>
 
-#include "course/02-activations/activation.hpp"
 #include "base/checks.hpp"
 #include "base/data.hpp"
 #include "base/figure_data.hpp"
+#include "course/02-activations/activation.hpp"
 #include "student/forward.hpp"
 
 namespace {
@@ -80,7 +80,8 @@ int main(int argc, char** argv)
 
         // Save as CSV and read back: the same numbers, to the last bit.
         // (a folder of its own, named with the process id: several copies may run at once)
-        const auto dir = std::filesystem::temp_directory_path() / ("nn-course-ch03-" + std::to_string(::getpid()));
+        const auto dir =
+            std::filesystem::temp_directory_path() / ("nn-course-ch03-" + std::to_string(::getpid()));
         std::filesystem::create_directories(dir);
         nn::save_csv(data, (dir / "spiral.csv").string());
         const nn::Dataset back = nn::load_csv((dir / "spiral.csv").string(), 3);
@@ -96,11 +97,18 @@ int main(int argc, char** argv)
         const nn::Matrix theta3 = xt::random::rand<double>({5, 3}, -1.0, 1.0);
         const nn::Forward fw = nn::forward(data.X, theta1, theta2, theta3, nn::activation("tanh"));
         //! [forward]
-        std::printf("\none forward pass, phi = tanh, random theta in [-1, 1]; its shape, then samples 0 and 2999:\n");
+        std::printf(
+            "\none forward pass, phi = tanh, random theta in [-1, 1]; its shape, then samples 0 and 2999:\n");
         const std::size_t last = data.X.shape(0) - 1;
         for (auto [name, m] : {std::pair<const char*, const nn::Matrix*>{"x_star", &fw.x_star},
-                               {"z1", &fw.z1}, {"a1", &fw.a1}, {"a1_star", &fw.a1_star}, {"z2", &fw.z2},
-                               {"a2", &fw.a2}, {"a2_star", &fw.a2_star}, {"z3", &fw.z3}, {"y_hat", &fw.y_hat}}) {
+                               {"z1", &fw.z1},
+                               {"a1", &fw.a1},
+                               {"a1_star", &fw.a1_star},
+                               {"z2", &fw.z2},
+                               {"a2", &fw.a2},
+                               {"a2_star", &fw.a2_star},
+                               {"z3", &fw.z3},
+                               {"y_hat", &fw.y_hat}}) {
             print_rows(name, *m, 0, last);
         }
     } catch (const std::exception& e) {

@@ -8,12 +8,12 @@
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xrandom.hpp>
 
-#include "course/02-activations/activation.hpp"
 #include "base/data.hpp"
 #include "base/figure_data.hpp"
+#include "base/widths.hpp"
+#include "course/02-activations/activation.hpp"
 #include "student/forward.hpp"
 #include "student/theta.hpp"
-#include "base/widths.hpp"
 
 namespace {
 
@@ -66,8 +66,8 @@ int main(int argc, char** argv)
             const auto& in = *inputs[l];
             const auto& th = thetas[l];
             const auto& out = *outputs[l];
-            std::printf("  %-22s  %6zu %5zu %5zu %5zu   ->  %zu x %zu\n", formulas[l], in.shape(0), in.shape(1),
-                        th.shape(0), th.shape(1), out.shape(0), out.shape(1));
+            std::printf("  %-22s  %6zu %5zu %5zu %5zu   ->  %zu x %zu\n", formulas[l], in.shape(0),
+                        in.shape(1), th.shape(0), th.shape(1), out.shape(0), out.shape(1));
             sizes += (l ? " + " : "") + std::to_string(th.size());
         }
         std::printf("\n||theta|| = %s = %zu\n", sizes.c_str(), theta.size());

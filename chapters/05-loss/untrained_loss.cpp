@@ -8,15 +8,15 @@
 #include <xtensor/xrandom.hpp>
 #include <xtensor/xview.hpp>
 
-#include "student/activations.hpp"
-#include "course/02-activations/activation.hpp"
 #include "base/data.hpp"
 #include "base/figure_data.hpp"
+#include "base/widths.hpp"
+#include "course/02-activations/activation.hpp"
+#include "student/activations.hpp"
 #include "student/forward.hpp"
 #include "student/loss.hpp"
 #include "student/sigmoid.hpp"
 #include "student/theta.hpp"
-#include "base/widths.hpp"
 
 namespace {
 

@@ -9,22 +9,22 @@
 #include <xtensor/xmanipulation.hpp>
 #include <xtensor/xrandom.hpp>
 
-#include "student/activations.hpp"
-#include "course/02-activations/activation.hpp"
-#include "student/backprop.hpp"
 #include "base/data.hpp"
 #include "base/figure_data.hpp"
-#include "student/forward.hpp"
+#include "base/widths.hpp"
+#include "course/02-activations/activation.hpp"
 #include "course/06-backprop/gradcheck.hpp"
+#include "student/activations.hpp"
+#include "student/backprop.hpp"
+#include "student/forward.hpp"
 #include "student/loss.hpp"
 #include "student/theta.hpp"
-#include "base/widths.hpp"
 
 namespace {
 
 // |finite difference − backprop| / |backprop| for the largest component of the gradient, h from 1e-12 to 0.1.
-void write_figure_data(const std::string& dir, const nn::Vector& theta, const nn::Widths& c, const nn::Matrix& X,
-                       const nn::Matrix& Y)
+void write_figure_data(const std::string& dir, const nn::Vector& theta, const nn::Widths& c,
+                       const nn::Matrix& X, const nn::Matrix& Y)
 {
     const nn::Activation& phi = nn::activation("tanh");
     const auto loss = [&](const nn::Vector& t) { return nn::loss_and_gradient(t, c, X, Y, phi, 1.0).loss; };

@@ -5,24 +5,24 @@
 //                                      the same start, save/load/predict, and the held-out accuracy
 //   ch07-training --figure-data DIR    the same, and the data of the chapter's figures from the same runs
 //   ch07-training [OPTION VALUE]...    train (or load) a network as the options say (--help)
+#include <unistd.h>
 #include <cmath>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xsort.hpp>
 #include <xtensor/xview.hpp>
 
-#include "base/figure_data.hpp"
-#include "student/training.hpp"
-#include "student/loss.hpp"
-#include "course/07-training/options.hpp"
 #include "base/errors.hpp"
+#include "base/figure_data.hpp"
 #include "base/theta_file.hpp"
+#include "course/07-training/options.hpp"
 #include "course/07-training/trainer.hpp"
+#include "student/loss.hpp"
 #include "student/theta.hpp"
+#include "student/training.hpp"
 
 using namespace nn;
 
@@ -36,7 +36,8 @@ struct Trial {
 };
 
 // The runs compared in the text and in the loss figure, all from the same θ.
-const std::vector<Trial> trials = {{"gd", 0.3}, {"gd", 1.0}, {"gd", 10.0}, {"momentum", 0.03}, {"adam", 0.01}};
+const std::vector<Trial> trials = {
+    {"gd", 0.3}, {"gd", 1.0}, {"gd", 10.0}, {"momentum", 0.03}, {"adam", 0.01}};
 
 std::string percent(double accuracy)
 {
@@ -46,7 +47,10 @@ std::string percent(double accuracy)
 }
 
 // The spiral of seed 0, split 2400 / 600.
-Split spiral(std::uint64_t seed) { return split_holdout(make_spiral(1000, 3, seed), 0.2, seed); }
+Split spiral(std::uint64_t seed)
+{
+    return split_holdout(make_spiral(1000, 3, seed), 0.2, seed);
+}
 
 void zero_theta_fails(const Split& data, int epochs)
 {
@@ -62,9 +66,10 @@ void zero_theta_fails(const Split& data, int epochs)
         // How different are the 6 hidden units of layer 1? The largest gap between a column and column 0.
         const Matrix column0 = xt::view(theta1, xt::all(), xt::range(0, 1));
         const double spread = xt::amax(xt::abs(theta1 - column0))();
-        std::printf("%-7s  %d epochs of Adam from θ = 0: held-out %s; largest |θ(1)| %.3g, largest difference "
-                    "between two columns of θ(1) %.3g\n",
-                    phi, epochs, percent(run.test_accuracy).c_str(), double(xt::amax(xt::abs(theta1))()), spread);
+        std::printf(
+            "%-7s  %d epochs of Adam from θ = 0: held-out %s; largest |θ(1)| %.3g, largest difference "
+            "between two columns of θ(1) %.3g\n",
+            phi, epochs, percent(run.test_accuracy).c_str(), double(xt::amax(xt::abs(theta1))()), spread);
     }
     //! [zero]
     std::printf("\n");
@@ -93,8 +98,8 @@ void save_load_predict(const RunResult& adam)
 {
     std::printf("== Save, load, predict ==\n");
     // A file of our own (with the process id): several copies of the program may run at once.
-    const auto path =
-        std::filesystem::temp_directory_path() / ("ch07-lecture-network-" + std::to_string(getpid()) + ".txt");
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("ch07-lecture-network-" + std::to_string(getpid()) + ".txt");
     save_network(path.string(), SavedNetwork{lecture, "tanh", adam.theta});
     const SavedNetwork back = load_network(path.string());
     std::printf("saved the trained network to a file (%ju bytes), loaded it back: θ %s\n",
@@ -109,8 +114,8 @@ void save_load_predict(const RunResult& adam)
     //! [predict]
     std::printf("%8s %8s  class  %6s %6s %6s\n", "x1", "x2", "ŷ0", "ŷ1", "ŷ2");
     for (std::size_t i = 0; i < points.shape(0); ++i) {
-        std::printf("%8.2f %8.2f  %5d  %6.3f %6.3f %6.3f\n", points(i, 0), points(i, 1), classes(i), y_hat(i, 0),
-                    y_hat(i, 1), y_hat(i, 2));
+        std::printf("%8.2f %8.2f  %5d  %6.3f %6.3f %6.3f\n", points(i, 0), points(i, 1), classes(i),
+                    y_hat(i, 0), y_hat(i, 1), y_hat(i, 2));
     }
     std::printf("\n");
 }
@@ -125,11 +130,12 @@ void demonstration(const std::string& figure_dir)
                 data.train.X.shape(0) + data.test.X.shape(0), data.train.X.shape(0), data.test.X.shape(0));
     zero_theta_fails(data, demo_epochs(500));
 
-    std::printf("== The optimizers: %d epochs each, from the same random θ (init_theta, seed 0) ==\n", epochs);
+    std::printf("== The optimizers: %d epochs each, from the same random θ (init_theta, seed 0) ==\n",
+                epochs);
     const std::vector<RunResult> results = compare_optimizers(data, epochs, true);
     // (η is two bytes and one column wide: one more byte of padding.)
-    std::printf("\n%-9s %6s  %10s  %10s  %10s  %8s  %8s  %6s\n", "optimizer", "η", "first L", "lowest L", "last L",
-                "train", "held-out", "time");
+    std::printf("\n%-9s %6s  %10s  %10s  %10s  %8s  %8s  %6s\n", "optimizer", "η", "first L", "lowest L",
+                "last L", "train", "held-out", "time");
     for (std::size_t i = 0; i < trials.size(); ++i) {
         const RunResult& r = results[i];
         const double lowest = *std::min_element(r.losses.begin(), r.losses.end());
@@ -149,9 +155,10 @@ void demonstration(const std::string& figure_dir)
     }
     const RunResult& adam = results.back();
     save_load_predict(adam);
-    std::printf("The lecture's network 2 → 6 → 4 → 3 (tanh, Adam, η = 0.01, %d epochs, seed 0): "
-                "held-out accuracy %s\n",
-                epochs, percent(adam.test_accuracy).c_str());
+    std::printf(
+        "The lecture's network 2 → 6 → 4 → 3 (tanh, Adam, η = 0.01, %d epochs, seed 0): "
+        "held-out accuracy %s\n",
+        epochs, percent(adam.test_accuracy).c_str());
 }
 
 // The data of the figures, from the runs of the demonstration.

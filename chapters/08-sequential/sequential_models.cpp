@@ -11,15 +11,15 @@
 #include <cstdio>
 #include <exception>
 
-#include "base/figure_data.hpp"
-#include "student/training.hpp"
-#include "course/07-training/options.hpp"
 #include "base/errors.hpp"
+#include "base/figure_data.hpp"
 #include "base/widths.hpp"
+#include "course/07-training/options.hpp"
+#include "course/07-training/trainer.hpp"
 #include "course/08-sequential/sequential_model.hpp"
 #include "course/08-sequential/sequential_network.hpp"
-#include "course/07-training/trainer.hpp"
 #include "student/theta.hpp"
+#include "student/training.hpp"
 
 using namespace nn;
 
@@ -42,11 +42,13 @@ void same_as_chapter_7(const Split& data, int epochs)
     const RunResult chapter7 = run_training(lecture_network(lecture, "tanh"), data, theta0, settings);
     const RunResult chapter8 = run_training(sequential_network(lecture, "tanh"), data, theta0, settings);
     //! [same]
-    const bool same = xt::all(xt::equal(chapter7.theta, chapter8.theta)) && chapter7.losses == chapter8.losses;
-    std::printf("Sequential 2 → 6 → 4 → 3 and chapter 7's network, %d epochs of Adam from the same θ:\n"
-                "  θ after training %s, loss of every epoch %s\n\n",
-                epochs, same ? "identical to the last bit" : "DIFFERENT",
-                chapter7.losses == chapter8.losses ? "identical" : "DIFFERENT");
+    const bool same =
+        xt::all(xt::equal(chapter7.theta, chapter8.theta)) && chapter7.losses == chapter8.losses;
+    std::printf(
+        "Sequential 2 → 6 → 4 → 3 and chapter 7's network, %d epochs of Adam from the same θ:\n"
+        "  θ after training %s, loss of every epoch %s\n\n",
+        epochs, same ? "identical to the last bit" : "DIFFERENT",
+        chapter7.losses == chapter8.losses ? "identical" : "DIFFERENT");
 }
 
 // text padded with spaces to `columns` characters on the screen (an arrow → is 3 bytes but 1 column).
@@ -102,8 +104,9 @@ int main(int argc, char** argv)
         const int epochs = demo_epochs(2000);
         same_as_chapter_7(data, demo_epochs(200));
 
-        std::printf("The spiral (seed 0, 2400 points to train on, 600 held out); tanh hidden layers, Adam, "
-                    "η = 0.01:\n\n");
+        std::printf(
+            "The spiral (seed 0, 2400 points to train on, 600 held out); tanh hidden layers, Adam, "
+            "η = 0.01:\n\n");
         //! [compare]
         const std::vector<Candidate> candidates = {
             {{2, 3}, "linear: no hidden layer", 2000},
@@ -111,8 +114,8 @@ int main(int argc, char** argv)
             {{2, 32, 32, 3}, "wider", 500},
         };
         //! [compare]
-        std::printf("%s %-23s %s  %6s  %8s  %8s  %7s  %10s\n", pad("layers", 16).c_str(), "", "  ‖θ‖", "epochs",
-                    "train", "held-out", "time", "per epoch");
+        std::printf("%s %-23s %s  %6s  %8s  %8s  %7s  %10s\n", pad("layers", 16).c_str(), "", "  ‖θ‖",
+                    "epochs", "train", "held-out", "time", "per epoch");
         double lecture_accuracy = 0.0;
         std::vector<std::vector<double>> losses;
         for (const Candidate& candidate : candidates) {
@@ -120,8 +123,9 @@ int main(int argc, char** argv)
             settings.epochs = demo_epochs(candidate.epochs);
             const RunResult run = run_training(sequential_network(candidate.widths, "tanh"), data,
                                                init_theta(candidate.widths, 0), settings);
-            std::printf("%s %-23s %5zu  %6d  %8s  %8s  %6.1fs  %7.0f µs\n", pad(widths_arrow(candidate.widths), 16).c_str(),
-                        candidate.what, theta_size(candidate.widths), settings.epochs, percent(run.train_accuracy).c_str(),
+            std::printf("%s %-23s %5zu  %6d  %8s  %8s  %6.1fs  %7.0f µs\n",
+                        pad(widths_arrow(candidate.widths), 16).c_str(), candidate.what,
+                        theta_size(candidate.widths), settings.epochs, percent(run.train_accuracy).c_str(),
                         percent(run.test_accuracy).c_str(), run.seconds, 1e6 * run.seconds / settings.epochs);
             std::fflush(stdout);
             if (candidate.widths == Widths{2, 6, 4, 3}) {
@@ -132,9 +136,10 @@ int main(int argc, char** argv)
         if (!options.figure_data.empty()) {
             write_figure_data(options.figure_data, losses);
         }
-        std::printf("\nThe lecture's network 2 → 6 → 4 → 3 (Sequential, tanh, Adam, η = 0.01, %d epochs, seed 0): "
-                    "held-out accuracy %s\n",
-                    epochs, percent(lecture_accuracy).c_str());
+        std::printf(
+            "\nThe lecture's network 2 → 6 → 4 → 3 (Sequential, tanh, Adam, η = 0.01, %d epochs, seed 0): "
+            "held-out accuracy %s\n",
+            epochs, percent(lecture_accuracy).c_str());
     } catch (const usage_error& e) {
         std::fprintf(stderr, "ch08-sequential: %s\n", e.what());
         return 2;

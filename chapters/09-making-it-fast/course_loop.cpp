@@ -4,13 +4,13 @@
 #include <memory>
 #include <string>
 
-#include "course/02-activations/activation.hpp"
-#include "student/backprop.hpp"
-#include "bench.hpp"
 #include "base/memory.hpp"
+#include "bench.hpp"
+#include "course/02-activations/activation.hpp"
 #include "course/07-training/optimizer.hpp"
 #include "course/08-sequential/sequential_model.hpp"
 #include "course/08-sequential/sequential_network.hpp"
+#include "student/backprop.hpp"
 #include "student/training.hpp"
 
 namespace bench {
@@ -19,7 +19,8 @@ namespace {
 
 // Chapter 7's train() with plain gradient descent over a loss-and-gradient function, as an Implementation;
 // glibc keeps freed memory, as in the chapter programs (run_training).
-Implementation trained_by_chapter_7(const std::string& name, const Problem& p, nn::LossAndGradientFunction loss)
+Implementation trained_by_chapter_7(const std::string& name, const Problem& p,
+                                    nn::LossAndGradientFunction loss)
 {
     return {name,
             [loss](const nn::Vector& theta) {

@@ -140,12 +140,18 @@ void back_through(const Matrix& dz, const double* W, Matrix& da, bool blas)
 class FastNet {
 public:
     FastNet(const bench::Problem& p, bool blas)
-        : p_(p), blas_(blas), N_(p.X.shape(0)),
-          l1_{p.c[0], p.c[1], 0}, l2_{p.c[1], p.c[2], l1_.offset + (p.c[0] + 1) * p.c[1]},
+        : p_(p),
+          blas_(blas),
+          N_(p.X.shape(0)),
+          l1_{p.c[0], p.c[1], 0},
+          l2_{p.c[1], p.c[2], l1_.offset + (p.c[0] + 1) * p.c[1]},
           l3_{p.c[2], p.c[3], l2_.offset + (p.c[1] + 1) * p.c[2]},
-          a1_(xt::empty<double>({N_, p.c[1]})), a2_(xt::empty<double>({N_, p.c[2]})),
-          z3_(xt::empty<double>({N_, p.c[3]})), dz3_(xt::empty<double>({N_, p.c[3]})),
-          dz2_(xt::empty<double>({N_, p.c[2]})), dz1_(xt::empty<double>({N_, p.c[1]})),
+          a1_(xt::empty<double>({N_, p.c[1]})),
+          a2_(xt::empty<double>({N_, p.c[2]})),
+          z3_(xt::empty<double>({N_, p.c[3]})),
+          dz3_(xt::empty<double>({N_, p.c[3]})),
+          dz2_(xt::empty<double>({N_, p.c[2]})),
+          dz1_(xt::empty<double>({N_, p.c[1]})),
           gradient_(xt::empty<double>({l3_.offset + (p.c[2] + 1) * p.c[3]}))
     {
     }

@@ -26,9 +26,9 @@
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xview.hpp>
 
+#include "base/data.hpp"
 #include "bench.hpp"
 #include "child_process.hpp"
-#include "base/data.hpp"
 #include "report.hpp"
 
 #ifndef COURSE_CHAPTER_DIR
@@ -44,12 +44,12 @@ namespace {
 using bench::Child;
 using bench::Implementation;
 using bench::LossGradient;
-using bench::Problem;
-using bench::Row;
 using bench::parse_vector;
 using bench::print_check;
 using bench::print_table;
+using bench::Problem;
 using bench::remove_problem;
+using bench::Row;
 using bench::write_figure_data;
 using bench::write_problem;
 using nn::Vector;
@@ -214,11 +214,13 @@ int main(int argc, char** argv)
             } else if (a == "--serve" && i + 3 < argc && std::string(argv[i + 2]) == "--threads") {
                 return serve(argv[i + 1], std::atoi(argv[i + 3]));
             } else if (a == "--python" || a == "--portable" || a == "--figure-data" || a == "--serve") {
-                throw std::invalid_argument(a + " needs a value (" + a + (a == "--serve" ? " NAME --threads N)" : " PATH)"));
+                throw std::invalid_argument(a + " needs a value (" + a +
+                                            (a == "--serve" ? " NAME --threads N)" : " PATH)"));
             } else {
-                throw std::invalid_argument("unknown argument '" + a +
-                                            "'; the options are --full, --no-python, --python PATH, --portable PATH, "
-                                            "--figure-data DIR");
+                throw std::invalid_argument(
+                    "unknown argument '" + a +
+                    "'; the options are --full, --no-python, --python PATH, --portable PATH, "
+                    "--figure-data DIR");
             }
         }
 #ifdef COURSE_SANITIZE
@@ -229,24 +231,29 @@ int main(int argc, char** argv)
         s.python = s.children = false;
 #endif
         const Problem p = make_problem();
-        std::printf("The lecture's network %zu → %zu → %zu → %zu, tanh, N = %zu, full batch, λ = %g, η = %g, double\n",
-                    p.c[0], p.c[1], p.c[2], p.c[3], p.X.shape(0), p.lambda, p.lr);
+        std::printf(
+            "The lecture's network %zu → %zu → %zu → %zu, tanh, N = %zu, full batch, λ = %g, η = %g, "
+            "double\n",
+            p.c[0], p.c[1], p.c[2], p.c[3], p.X.shape(0), p.lambda, p.lr);
 #ifdef COURSE_NATIVE
-        std::printf("Built for this processor (-march=native) with xtensor's xsimd on: %s, %zu doubles a vector\n",
-                    xsimd::default_arch::name(), xsimd::batch<double>::size);
+        std::printf(
+            "Built for this processor (-march=native) with xtensor's xsimd on: %s, %zu doubles a vector\n",
+            xsimd::default_arch::name(), xsimd::batch<double>::size);
 #else
-        std::printf("Portable build: %s, %zu doubles a vector (./course bench also builds for this processor)\n",
-                    xsimd::default_arch::name(), xsimd::batch<double>::size);
+        std::printf(
+            "Portable build: %s, %zu doubles a vector (./course bench also builds for this processor)\n",
+            xsimd::default_arch::name(), xsimd::batch<double>::size);
 #endif
-        std::printf("Timing: each after a %.1f s warm-up, %d rounds of blocks of about %.1f s, every implementation\n"
-                    "in turn in each round (a busy machine slows them all alike); the median block\n\n",
-                    s.warmup, s.repeats, s.block);
+        std::printf(
+            "Timing: each after a %.1f s warm-up, %d rounds of blocks of about %.1f s, every implementation\n"
+            "in turn in each round (a busy machine slows them all alike); the median block\n\n",
+            s.warmup, s.repeats, s.block);
         std::fflush(stdout);
 
         // The C++ implementations, checked with one and with the default number of BLAS threads.
         const std::vector<Implementation> impls = {bench::course_loop(p), bench::course_sequential(p),
-                                                   bench::fast_xtensor(p, true), bench::fast_xtensor(p, false),
-                                                   bench::hand_loops(p)};
+                                                   bench::fast_xtensor(p, true),
+                                                   bench::fast_xtensor(p, false), bench::hand_loops(p)};
         std::vector<Row> rows(impls.size());
         rows.reserve(impls.size() + 8);  // the runners keep pointers to rows: no reallocation
         set_blas_threads(1);
@@ -297,8 +304,11 @@ int main(int argc, char** argv)
         };
         std::vector<Variant> variants;
         if (s.children) {
-            variants.push_back(
-                {{"course: the same, glibc malloc as it comes"}, {"course"}, {"NN_MALLOC_AS_IT_COMES=1"}, {1e-9}, false});
+            variants.push_back({{"course: the same, glibc malloc as it comes"},
+                                {"course"},
+                                {"NN_MALLOC_AS_IT_COMES=1"},
+                                {1e-9},
+                                false});
         }
         if (s.children && !s.portable.empty()) {
             variants.push_back({{"course: the same, portable build"}, {"course"}, {}, {1e-9}, false});
@@ -332,12 +342,12 @@ int main(int argc, char** argv)
                 }
                 const std::string threads = t == 0 ? "1" : "0";
                 children.push_back(std::make_unique<Child>(
-                    v.python ? std::vector<std::string>{s.python_path, script, data, "--impl", impl_list, "--threads",
-                                                        threads}
+                    v.python ? std::vector<std::string>{s.python_path, script, data, "--impl", impl_list,
+                                                        "--threads", threads}
                              : std::vector<std::string>{v.names[0].find("portable") != std::string::npos
-                                                                ? s.portable
-                                                                : std::string("/proc/self/exe"),
-                                                            "--serve", impl_list, "--threads", threads},
+                                                            ? s.portable
+                                                            : std::string("/proc/self/exe"),
+                                                        "--serve", impl_list, "--threads", threads},
                     env));
                 Child& child = *children.back();
                 std::map<std::string, Computed> got;
@@ -363,7 +373,8 @@ int main(int argc, char** argv)
                         runners.push_back(
                             {&row, t,
                              [&child, name](double seconds) {
-                                 return child.ask("warmup " + name + " " + std::to_string(seconds), "per_epoch");
+                                 return child.ask("warmup " + name + " " + std::to_string(seconds),
+                                                  "per_epoch");
                              },
                              [&child, name](long epochs) {
                                  return child.ask("run " + name + " " + std::to_string(epochs), "secs");
@@ -375,7 +386,8 @@ int main(int argc, char** argv)
 
         const bool ok = print_check(rows);
         if (!ok) {
-            std::fprintf(stderr, "ch09: the implementations do not compute the same thing (above): nothing timed\n");
+            std::fprintf(stderr,
+                         "ch09: the implementations do not compute the same thing (above): nothing timed\n");
             children.clear();
             if (!data.empty()) remove_problem(data);
             return 1;

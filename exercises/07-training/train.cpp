@@ -14,11 +14,12 @@ namespace nn {
 //   θ ← θ − η ∇θL                          optimizer.step(theta, gradient) (or momentum, or Adam)
 //   remember L; call after_epoch(epoch, L, θ) when it is given (epochs count from 1)
 // theta: (n,), changed in place.  Returns the epochs losses, in order.
-std::vector<double> train(Vector& theta, const LossAndGradientFunction& loss_and_gradient, Optimizer& optimizer, int epochs,
-                          const EpochCallback& after_epoch)
+std::vector<double> train(Vector& theta, const LossAndGradientFunction& loss_and_gradient,
+                          Optimizer& optimizer, int epochs, const EpochCallback& after_epoch)
 {
     if (epochs < 0) {
-        throw std::invalid_argument("train: the number of epochs must be 0 or more, got " + std::to_string(epochs));
+        throw std::invalid_argument("train: the number of epochs must be 0 or more, got " +
+                                    std::to_string(epochs));
     }
     std::vector<double> losses;
     losses.reserve(std::size_t(epochs));

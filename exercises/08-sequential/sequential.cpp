@@ -12,9 +12,9 @@
 
 #include "base/checks.hpp"
 #include "base/errors.hpp"
+#include "student/backprop.hpp"
 #include "student/forward.hpp"
 #include "student/sigmoid.hpp"
-#include "student/backprop.hpp"
 
 namespace nn {
 

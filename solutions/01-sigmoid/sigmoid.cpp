@@ -16,7 +16,8 @@ Array sigmoid(const Array& z)
     // BEGIN SOLUTION sigmoid
     // e = e^(−|z|) lies in (0, 1]: it cannot overflow.
     const Array e = xt::exp(-xt::abs(z));
-    // σ(z) = 1 / (1 + e^(−z)) for z ≥ 0, and σ(z) = e^z / (1 + e^z) for z < 0 (the same fraction times e^z / e^z).
+    // σ(z) = 1 / (1 + e^(−z)) for z ≥ 0, and σ(z) = e^z / (1 + e^z) for z < 0 (the same fraction times e^z /
+    // e^z).
     return xt::where(z >= 0.0, 1.0 / (1.0 + e), e / (1.0 + e));
     // END SOLUTION sigmoid
 }

@@ -2,9 +2,9 @@
 #include <stdexcept>
 #include <string>
 
-#include "student/backprop.hpp"
 #include "base/checks.hpp"
 #include "base/errors.hpp"
+#include "student/backprop.hpp"
 #include "student/loss.hpp"
 #include "student/theta.hpp"
 

@@ -12,9 +12,9 @@
 
 #include "base/checks.hpp"
 #include "base/errors.hpp"
+#include "student/backprop.hpp"
 #include "student/forward.hpp"
 #include "student/sigmoid.hpp"
-#include "student/backprop.hpp"
 
 namespace nn {
 
@@ -78,7 +78,8 @@ Vector sequential_backward(const Sequential& model, const SequentialForward& fw,
     Matrix dz = (fw.y_hat - Y) / static_cast<double>(N);
     for (std::size_t l = L; l >= 1; --l) {
         // ∂L/∂θ(l) = a(l−1)*ᵀ ∂L/∂z(l) + (λ/N) θ(l), bias row 0
-        grads[l - 1] = xt::linalg::dot(xt::transpose(fw.a_star[l - 1]), dz) + l2_gradient(thetas[l - 1], lambda, N);
+        grads[l - 1] =
+            xt::linalg::dot(xt::transpose(fw.a_star[l - 1]), dz) + l2_gradient(thetas[l - 1], lambda, N);
         if (l > 1) {
             // ∂L/∂a(l−1) = ∂L/∂z(l) θ(l)ᵀ without the bias row
             const Matrix weights = xt::view(thetas[l - 1], xt::range(1, thetas[l - 1].shape(0)), xt::all());

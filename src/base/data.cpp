@@ -50,7 +50,8 @@ private:
 [[noreturn]] void bad_line(const std::string& path, std::size_t line, const std::string& text,
                            const std::string& problem)
 {
-    throw value_error(path + ":" + std::to_string(line) + ": " + problem + " (the line reads \"" + text + "\")");
+    throw value_error(path + ":" + std::to_string(line) + ": " + problem + " (the line reads \"" + text +
+                      "\")");
 }
 
 }  // namespace

@@ -1,8 +1,8 @@
 #include "base/memory.hpp"
 
+#include <malloc.h>
 #include <cstdlib>
 #include <cstring>
-#include <malloc.h>
 
 namespace nn {
 

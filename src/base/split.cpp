@@ -31,8 +31,8 @@ Split split_holdout(const Dataset& data, double held_out, std::uint64_t seed)
     }
     const auto n_test = std::size_t(std::lround(held_out * double(n)));
     if (n_test == 0 || n_test >= n) {
-        throw std::invalid_argument("cannot hold out " + std::to_string(held_out) + " of " + std::to_string(n) +
-                                    " samples and keep some for each part");
+        throw std::invalid_argument("cannot hold out " + std::to_string(held_out) + " of " +
+                                    std::to_string(n) + " samples and keep some for each part");
     }
     std::vector<std::size_t> order(n);
     std::iota(order.begin(), order.end(), std::size_t(0));

@@ -36,8 +36,8 @@ public:
     {
         std::string line;
         if (!std::getline(in_, line)) {
-            throw file_error(path_ + " is truncated: it ends after line " + std::to_string(number_) + ", where " +
-                             expected + " should follow");
+            throw file_error(path_ + " is truncated: it ends after line " + std::to_string(number_) +
+                             ", where " + expected + " should follow");
         }
         ++number_;
         if (!line.empty() && line.back() == '\r') {
@@ -87,8 +87,8 @@ void save_network(const std::string& path, const SavedNetwork& net)
         throw file_error(path + ": cannot save a network with fewer than two widths");
     }
     if (net.theta.size() != length_for(net.widths)) {
-        throw file_error(path + ": θ has " + std::to_string(net.theta.size()) + " numbers, but the widths need " +
-                         std::to_string(length_for(net.widths)));
+        throw file_error(path + ": θ has " + std::to_string(net.theta.size()) +
+                         " numbers, but the widths need " + std::to_string(length_for(net.widths)));
     }
     std::ofstream out(path);
     if (!out) {
@@ -145,15 +145,15 @@ SavedNetwork load_network(const std::string& path)
     }
     net.theta = xt::zeros<double>({want});
     for (std::size_t i = 0; i < want; ++i) {
-        const std::string line = in.next("number " + std::to_string(i + 1) + " of the " + std::to_string(want) +
-                                         " numbers of θ");
+        const std::string line =
+            in.next("number " + std::to_string(i + 1) + " of the " + std::to_string(want) + " numbers of θ");
         char* end = nullptr;
         errno = 0;
         const double v = std::strtod(line.c_str(), &end);
         if (end == line.c_str() || *end != '\0' || errno == ERANGE || !std::isfinite(v)) {
             if (line == "end") {
-                in.fail("θ is cut short: 'end' after " + std::to_string(i) + " of its " + std::to_string(want) +
-                        " numbers");
+                in.fail("θ is cut short: 'end' after " + std::to_string(i) + " of its " +
+                        std::to_string(want) + " numbers");
             }
             in.fail("'" + line.substr(0, 40) + "' is not a finite number (number " + std::to_string(i + 1) +
                     " of θ)");

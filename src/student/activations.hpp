@@ -9,7 +9,8 @@ namespace nn {
 /// The derivative of tanh, element by element: \f$\tanh'(z) = 1 - \tanh^2(z)\f$.
 Array tanh_prime(const Array& z);
 
-/// tanh computed through exp, stably: \f$\tanh(z) = \operatorname{sign}(z)\,\frac{1 - e^{-2|z|}}{1 + e^{-2|z|}}\f$.
+/// tanh computed through exp, stably: \f$\tanh(z) = \operatorname{sign}(z)\,\frac{1 - e^{-2|z|}}{1 +
+/// e^{-2|z|}}\f$.
 ///
 /// No overflow for any finite z; less accurate than tanh() near 0 (the subtraction 1 − e cancels).
 Array tanh_from_exp(const Array& z);

@@ -30,7 +30,8 @@ SequentialForward sequential_forward(const Sequential& model, const Vector& thet
 
 /// The backward pass, walking the list backwards: the gradient of
 /// \f$L = \text{cross-entropy} + \frac{\lambda}{2N}\sum\theta^2\f$ (biases left out) as one flat vector
-/// in θ's layout, from \f$\partial L/\partial z^{(L)} = (\hat{y} - Y)/N\f$ down to \f$\partial L/\partial \theta^{(1)}\f$.
+/// in θ's layout, from \f$\partial L/\partial z^{(L)} = (\hat{y} - Y)/N\f$ down to \f$\partial L/\partial
+/// \theta^{(1)}\f$.
 ///
 /// fw: sequential_forward(model, theta, X).  Y: N × c⁽ᴸ⁾ one-hot.  Returns model.theta_size() numbers.
 Vector sequential_backward(const Sequential& model, const SequentialForward& fw, const Vector& theta,

@@ -51,7 +51,6 @@ struct AdamState {
 void adam_step(Vector& theta, const Vector& gradient, double lr, AdamState& state, double beta1 = 0.9,
                double beta2 = 0.999, double eps = 1e-8);
 
-
 /// Called after every epoch with the epoch (1, 2, …), the loss at the θ the epoch started from, and θ
 /// after the epoch's step. The program uses it to show progress.
 using EpochCallback = std::function<void(int epoch, double loss, const Vector& theta)>;
@@ -64,7 +63,7 @@ using EpochCallback = std::function<void(int epoch, double loss, const Vector& t
 /// network (loss_and_gradient of chapter 6) and chapter 8 a Sequential of any depth.
 /// Changes theta in place; returns the loss of every epoch (length epochs); calls after_epoch, when
 /// given, after each step.
-std::vector<double> train(Vector& theta, const LossAndGradientFunction& loss_and_gradient, Optimizer& optimizer, int epochs,
-                          const EpochCallback& after_epoch = {});
+std::vector<double> train(Vector& theta, const LossAndGradientFunction& loss_and_gradient,
+                          Optimizer& optimizer, int epochs, const EpochCallback& after_epoch = {});
 
 }  // namespace nn

@@ -25,7 +25,7 @@ BOOST_AUTO_TEST_CASE(sigmoid_matches_the_formula_at_known_points)
     const Array z = {-3.0, -1.0, 0.25, 1.0, 2.0, 5.0};
     // σ(z) = 1 / (1 + e^(−z)), written out: 1/(1+e^3), 1/(1+e), …
     const Array expected = {0.04742587317756678, 0.2689414213699951, 0.5621765008857981,
-                            0.7310585786300049, 0.8807970779778823, 0.9933071490757153};
+                            0.7310585786300049,  0.8807970779778823, 0.9933071490757153};
     BOOST_TEST(all_close(nn::sigmoid(z), expected, 1e-15, 1e-14));
 }
 
@@ -74,7 +74,8 @@ BOOST_AUTO_TEST_CASE(sigmoid_is_increasing_and_inside_zero_one)
         if (!(s(i) > 0.0 && s(i) < 1.0)) {
             out << "σ(" << z(i) << ") = " << s(i) << " is not inside (0, 1)";
         } else if (i > 0 && !(s(i) > s(i - 1))) {
-            out << "σ is not increasing: σ(" << z(i - 1) << ") = " << s(i - 1) << " but σ(" << z(i) << ") = " << s(i);
+            out << "σ is not increasing: σ(" << z(i - 1) << ") = " << s(i - 1) << " but σ(" << z(i)
+                << ") = " << s(i);
         }
         problem = out.str();
     }
@@ -89,8 +90,10 @@ BOOST_AUTO_TEST_CASE(sigmoid_never_overflows)
     std::feclearexcept(FE_ALL_EXCEPT);
     const Array s = nn::sigmoid(z);
     const bool overflowed = std::fetestexcept(FE_OVERFLOW) != 0;
-    BOOST_TEST(!overflowed, "computing σ(" << nn::testing::preview(z) << ") overflowed (a power of e above 1e308 was "
-                                             "computed); result " << nn::testing::preview(s));
+    BOOST_TEST(!overflowed, "computing σ(" << nn::testing::preview(z)
+                                           << ") overflowed (a power of e above 1e308 was "
+                                              "computed); result "
+                                           << nn::testing::preview(s));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

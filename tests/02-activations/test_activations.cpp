@@ -6,9 +6,9 @@
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xrandom.hpp>
 
-#include "student/activations.hpp"
 #include "course/02-activations/activation.hpp"
 #include "expect.hpp"
+#include "student/activations.hpp"
 #include "student/sigmoid.hpp"
 
 using namespace nn;
@@ -129,7 +129,8 @@ BOOST_AUTO_TEST_CASE(tanh_from_exp_is_one_at_1000_and_never_overflows)
     const bool overflowed = std::fetestexcept(FE_OVERFLOW) != 0;
     BOOST_TEST(all_finite(t));
     BOOST_TEST(all_close(t, Array{-1.0, -1.0, -1.0, 1.0, 1.0, 1.0}, 1e-15, 0.0));
-    BOOST_TEST(!overflowed, "computing tanh(" << nn::testing::preview(z) << ") overflowed (a power of e above "
+    BOOST_TEST(!overflowed, "computing tanh(" << nn::testing::preview(z)
+                                              << ") overflowed (a power of e above "
                                                  "1e308 was computed)");
 }
 
@@ -232,8 +233,9 @@ BOOST_AUTO_TEST_CASE(activation_finds_each_function_by_name, *nn::testing::provi
 BOOST_AUTO_TEST_CASE(an_unknown_activation_lists_the_valid_names, *nn::testing::provided())
 {
     BOOST_TEST(nn::testing::throws_with<std::invalid_argument>([] { nn::activation("softmax"); },
-                                                                {"softmax", "sigmoid", "tanh", "relu"}));
-    BOOST_TEST(nn::testing::throws_with<std::invalid_argument>([] { nn::activation("ReLU"); }, {"ReLU", "relu"}));
+                                                               {"softmax", "sigmoid", "tanh", "relu"}));
+    BOOST_TEST(
+        nn::testing::throws_with<std::invalid_argument>([] { nn::activation("ReLU"); }, {"ReLU", "relu"}));
 }
 
 BOOST_AUTO_TEST_CASE(the_course_tanh_is_the_library_tanh, *nn::testing::provided())

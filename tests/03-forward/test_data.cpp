@@ -1,10 +1,10 @@
 // Chapter 3: the data set (course-provided): the spiral, generated from a seed, and the CSV loader.
+#include <unistd.h>
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "base/data.hpp"
 #include "expect.hpp"
@@ -70,7 +70,8 @@ BOOST_AUTO_TEST_CASE(the_spiral_is_the_cs231n_construction, *nn::testing::provid
     BOOST_TEST(worst_radius < 1e-15);
     const double mean = sum / count, sd = std::sqrt(sum2 / count - mean * mean);
     BOOST_TEST(std::abs(mean) < 0.02, "the mean of the angle noise is " << mean << ", expected about 0");
-    BOOST_TEST(std::abs(sd - 0.2) < 0.01, "the standard deviation of the angle noise is " << sd << ", expected 0.2");
+    BOOST_TEST(std::abs(sd - 0.2) < 0.01,
+               "the standard deviation of the angle noise is " << sd << ", expected 0.2");
 }
 
 BOOST_AUTO_TEST_CASE(the_spiral_with_seed_0_has_these_points, *nn::testing::provided())

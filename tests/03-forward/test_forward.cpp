@@ -5,10 +5,10 @@
 #include <xtensor/xrandom.hpp>
 #include <xtensor/xview.hpp>
 
-#include "student/activations.hpp"
-#include "course/02-activations/activation.hpp"
 #include "base/data.hpp"
+#include "course/02-activations/activation.hpp"
 #include "expect.hpp"
+#include "student/activations.hpp"
 #include "student/forward.hpp"
 #include "student/sigmoid.hpp"
 
@@ -183,12 +183,21 @@ BOOST_AUTO_TEST_CASE(forward_rejects_a_theta_of_the_wrong_shape, *nn::testing::p
                  good3 = xt::zeros<double>({5, 3});
     const Activation& phi = nn::activation("tanh");
     using nn::testing::throws_with;
-    BOOST_TEST(throws_with<shape_error>([&] { nn::forward(X, xt::zeros<double>({2, 6}), good2, good3, phi); },
-                                        {"theta1", "expected (3, 6)", "got (2, 6)"}));
-    BOOST_TEST(throws_with<shape_error>([&] { nn::forward(X, good1, xt::zeros<double>({6, 4}), good3, phi); },
-                                        {"theta2", "expected (7, 4)", "got (6, 4)"}));
-    BOOST_TEST(throws_with<shape_error>([&] { nn::forward(X, good1, good2, xt::zeros<double>({4, 3}), phi); },
-                                        {"theta3", "expected (5, 3)", "got (4, 3)"}));
+    BOOST_TEST(throws_with<shape_error>(
+        [&] {
+            nn::forward(X, xt::zeros<double>({2, 6}), good2, good3, phi);
+        },
+        {"theta1", "expected (3, 6)", "got (2, 6)"}));
+    BOOST_TEST(throws_with<shape_error>(
+        [&] {
+            nn::forward(X, good1, xt::zeros<double>({6, 4}), good3, phi);
+        },
+        {"theta2", "expected (7, 4)", "got (6, 4)"}));
+    BOOST_TEST(throws_with<shape_error>(
+        [&] {
+            nn::forward(X, good1, good2, xt::zeros<double>({4, 3}), phi);
+        },
+        {"theta3", "expected (5, 3)", "got (4, 3)"}));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -3,9 +3,9 @@
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xrandom.hpp>
 
+#include "base/widths.hpp"
 #include "expect.hpp"
 #include "student/theta.hpp"
-#include "base/widths.hpp"
 
 using namespace nn;
 using nn::testing::all_close;
@@ -69,18 +69,19 @@ BOOST_AUTO_TEST_CASE(unpack_theta_lays_out_each_matrix_row_major_bias_row_first)
     Vector theta = counting(61);
     const auto thetas = nn::unpack_theta(theta, lecture);
     BOOST_TEST_REQUIRE(thetas.size() == 3u);
-    BOOST_TEST(all_close(thetas[0], Matrix{{0, 1, 2, 3, 4, 5}, {6, 7, 8, 9, 10, 11}, {12, 13, 14, 15, 16, 17}},
+    BOOST_TEST(all_close(
+        thetas[0], Matrix{{0, 1, 2, 3, 4, 5}, {6, 7, 8, 9, 10, 11}, {12, 13, 14, 15, 16, 17}}, 0.0, 0.0));
+    BOOST_TEST(all_close(thetas[1],
+                         Matrix{{18, 19, 20, 21},
+                                {22, 23, 24, 25},
+                                {26, 27, 28, 29},
+                                {30, 31, 32, 33},
+                                {34, 35, 36, 37},
+                                {38, 39, 40, 41},
+                                {42, 43, 44, 45}},
                          0.0, 0.0));
-    BOOST_TEST(all_close(thetas[1], Matrix{{18, 19, 20, 21},
-                                           {22, 23, 24, 25},
-                                           {26, 27, 28, 29},
-                                           {30, 31, 32, 33},
-                                           {34, 35, 36, 37},
-                                           {38, 39, 40, 41},
-                                           {42, 43, 44, 45}},
-                         0.0, 0.0));
-    BOOST_TEST(all_close(thetas[2], Matrix{{46, 47, 48}, {49, 50, 51}, {52, 53, 54}, {55, 56, 57}, {58, 59, 60}},
-                         0.0, 0.0));
+    BOOST_TEST(all_close(
+        thetas[2], Matrix{{46, 47, 48}, {49, 50, 51}, {52, 53, 54}, {55, 56, 57}, {58, 59, 60}}, 0.0, 0.0));
 }
 
 BOOST_AUTO_TEST_CASE(unpack_theta_returns_views_not_copies)
@@ -97,7 +98,8 @@ BOOST_AUTO_TEST_CASE(unpack_theta_returns_views_not_copies)
     BOOST_TEST(theta(60) == -3.0);
     theta(47) = 100.0;  // θ(3) row 0, column 1
     BOOST_TEST(thetas[2](0, 1) == 100.0);
-    BOOST_TEST((thetas[1].data() == theta.data() + 18), "θ(2) does not start at θ's element 18: is it a copy?");
+    BOOST_TEST((thetas[1].data() == theta.data() + 18),
+               "θ(2) does not start at θ's element 18: is it a copy?");
 }
 
 BOOST_AUTO_TEST_CASE(unpack_theta_works_for_other_widths)
@@ -128,8 +130,8 @@ BOOST_AUTO_TEST_SUITE(pack_theta)
 
 BOOST_AUTO_TEST_CASE(pack_theta_puts_the_matrices_one_after_another_row_by_row)
 {
-    const Matrix theta1 = {{1, 2}, {3, 4}};     // 2 × 2: widths {1, 2, …}
-    const Matrix theta2 = {{5}, {6}, {7}};      // 3 × 1
+    const Matrix theta1 = {{1, 2}, {3, 4}};  // 2 × 2: widths {1, 2, …}
+    const Matrix theta2 = {{5}, {6}, {7}};   // 3 × 1
     BOOST_TEST(all_close(nn::pack_theta({theta1, theta2}), Vector{1, 2, 3, 4, 5, 6, 7}, 0.0, 0.0));
 }
 
@@ -161,7 +163,8 @@ BOOST_AUTO_TEST_CASE(pack_theta_rejects_matrices_that_do_not_chain, *nn::testing
 {
     // θ(2) must have 6 + 1 = 7 rows when θ(1) has 6 columns.
     const std::vector<Matrix> bad = {xt::zeros<double>({3, 6}), xt::zeros<double>({6, 4})};
-    BOOST_TEST(throws_with<shape_error>([&] { nn::pack_theta(bad); }, {"theta2", "expected 7 rows", "(6, 4)"}));
+    BOOST_TEST(
+        throws_with<shape_error>([&] { nn::pack_theta(bad); }, {"theta2", "expected 7 rows", "(6, 4)"}));
     BOOST_TEST(throws_with<shape_error>([] { nn::pack_theta({}); }, {"at least one"}));
 }
 

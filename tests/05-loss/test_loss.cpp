@@ -5,14 +5,14 @@
 #include <xtensor/xrandom.hpp>
 #include <xtensor/xview.hpp>
 
-#include "student/activations.hpp"
-#include "course/02-activations/activation.hpp"
 #include "base/data.hpp"
+#include "base/widths.hpp"
+#include "course/02-activations/activation.hpp"
 #include "expect.hpp"
+#include "student/activations.hpp"
 #include "student/forward.hpp"
 #include "student/loss.hpp"
 #include "student/theta.hpp"
-#include "base/widths.hpp"
 
 using namespace nn;
 using nn::testing::all_close;

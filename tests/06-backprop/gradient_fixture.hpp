@@ -8,14 +8,14 @@
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xrandom.hpp>
 
-#include "student/activations.hpp"
-#include "course/02-activations/activation.hpp"
-#include "student/backprop.hpp"
 #include "base/data.hpp"
-#include "student/forward.hpp"
-#include "course/06-backprop/gradcheck.hpp"
-#include "student/theta.hpp"
 #include "base/widths.hpp"
+#include "course/02-activations/activation.hpp"
+#include "course/06-backprop/gradcheck.hpp"
+#include "student/activations.hpp"
+#include "student/backprop.hpp"
+#include "student/forward.hpp"
+#include "student/theta.hpp"
 
 namespace nn::testing {
 

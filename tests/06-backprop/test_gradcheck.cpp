@@ -1,10 +1,11 @@
-// Chapter 6 (course-provided): the finite-difference gradient checker of src/course/06-backprop/gradcheck.hpp.
+// Chapter 6 (course-provided): the finite-difference gradient checker of
+// src/course/06-backprop/gradcheck.hpp.
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <xtensor/xrandom.hpp>
 
-#include "expect.hpp"
 #include "course/06-backprop/gradcheck.hpp"
+#include "expect.hpp"
 
 using namespace nn;
 using nn::testing::all_close;

@@ -4,10 +4,10 @@
 #include <random>
 #include <sstream>
 
-#include "expect.hpp"
-#include "student/training.hpp"
-#include "student/theta.hpp"
 #include "base/widths.hpp"
+#include "expect.hpp"
+#include "student/theta.hpp"
+#include "student/training.hpp"
 
 using namespace nn;
 using nn::testing::all_close;
@@ -35,7 +35,8 @@ BOOST_AUTO_TEST_CASE(init_theta_sets_every_bias_to_zero_and_no_weight)
                 if (r == 0 && v != 0.0) {
                     out << "θ(" << l + 1 << ") bias row 0, column " << k << " is " << v << ", expected 0";
                 } else if (r > 0 && v == 0.0) {
-                    out << "θ(" << l + 1 << ") weight (" << r << ", " << k << ") is 0, expected a random number";
+                    out << "θ(" << l + 1 << ") weight (" << r << ", " << k
+                        << ") is 0, expected a random number";
                 }
                 problem = out.str();
             }
@@ -70,7 +71,8 @@ BOOST_AUTO_TEST_CASE(init_theta_spread_is_one_over_root_of_the_width_before)
         }
         const double mean = sum / double(n), spread = std::sqrt(sum2 / double(n) - mean * mean);
         const double expected = 1.0 / std::sqrt(double(c[l]));
-        BOOST_TEST(std::abs(mean) < 4 * expected / std::sqrt(double(n)), "layer " << l + 1 << ": mean " << mean);
+        BOOST_TEST(std::abs(mean) < 4 * expected / std::sqrt(double(n)),
+                   "layer " << l + 1 << ": mean " << mean);
         BOOST_TEST(std::abs(spread / expected - 1.0) < 0.03,
                    "layer " << l + 1 << ": standard deviation " << spread << ", expected about " << expected);
     }

@@ -4,9 +4,9 @@
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xrandom.hpp>
 
+#include "course/07-training/optimizer.hpp"
 #include "expect.hpp"
 #include "student/training.hpp"
-#include "course/07-training/optimizer.hpp"
 
 using namespace nn;
 using nn::testing::all_close;
@@ -47,7 +47,8 @@ BOOST_AUTO_TEST_CASE(gd_step_rejects_a_gradient_of_another_length, *nn::testing:
 {
     Vector theta = xt::zeros<double>({61});
     const Vector gradient = xt::zeros<double>({60});
-    BOOST_TEST(throws_with<shape_error>([&] { nn::gd_step(theta, gradient, 0.1); }, {"expected length 61", "got 60"}));
+    BOOST_TEST(throws_with<shape_error>([&] { nn::gd_step(theta, gradient, 0.1); },
+                                        {"expected length 61", "got 60"}));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -139,9 +140,9 @@ BOOST_AUTO_TEST_CASE(adam_step_three_steps_match_the_formulas)
     }
     BOOST_TEST(state.t == 3);
     BOOST_TEST(all_close(theta, expected, 1e-13, 1e-12));
-    BOOST_TEST(all_close(state.m, Vector((b1 * b1 * (1 - b1)) * grads[0] + (b1 * (1 - b1)) * grads[1] +
-                                         (1 - b1) * grads[2]),
-                         1e-14, 1e-12));
+    BOOST_TEST(all_close(
+        state.m, Vector((b1 * b1 * (1 - b1)) * grads[0] + (b1 * (1 - b1)) * grads[1] + (1 - b1) * grads[2]),
+        1e-14, 1e-12));
 }
 
 BOOST_AUTO_TEST_CASE(optimizer_adam_keeps_its_state_between_steps)
@@ -172,8 +173,8 @@ BOOST_AUTO_TEST_SUITE(optimizer_by_name)
 
 BOOST_AUTO_TEST_CASE(optimizer_unknown_name_lists_the_valid_ones, *nn::testing::provided())
 {
-    BOOST_TEST(throws_with<std::invalid_argument>([] { nn::Optimizer("sgd", 0.1); },
-                                                  {"sgd", "gd, momentum, adam"}));
+    BOOST_TEST(
+        throws_with<std::invalid_argument>([] { nn::Optimizer("sgd", 0.1); }, {"sgd", "gd, momentum, adam"}));
 }
 
 BOOST_AUTO_TEST_CASE(optimizer_rejects_a_learning_rate_that_is_not_positive, *nn::testing::provided())

@@ -1,22 +1,22 @@
 // Chapter 7: the course-provided parts — the held-out split, the parameter file, the points file, the
 // command-line options and the progress line. None of them is the student's to write.
+#include <unistd.h>
 #include <boost/test/unit_test.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <set>
-#include <unistd.h>
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xrandom.hpp>
 
-#include "expect.hpp"
-#include "temp_file.hpp"
-#include "course/07-training/options.hpp"
 #include "base/errors.hpp"
 #include "base/progress.hpp"
 #include "base/split.hpp"
 #include "base/theta_file.hpp"
+#include "course/07-training/options.hpp"
 #include "course/07-training/trainer.hpp"
+#include "expect.hpp"
+#include "temp_file.hpp"
 
 using namespace nn;
 using nn::testing::all_close;
@@ -63,8 +63,10 @@ BOOST_AUTO_TEST_CASE(split_keeps_a_fifth_and_loses_no_sample, *provided())
 BOOST_AUTO_TEST_CASE(split_same_seed_same_split, *provided())
 {
     const Dataset data = make_spiral(50, 3, 0);
-    BOOST_TEST(all_close(nn::split_holdout(data, 0.2, 9).test.X, nn::split_holdout(data, 0.2, 9).test.X, 0.0, 0.0));
-    BOOST_TEST(!all_close(nn::split_holdout(data, 0.2, 9).test.X, nn::split_holdout(data, 0.2, 10).test.X, 0.0, 0.0));
+    BOOST_TEST(
+        all_close(nn::split_holdout(data, 0.2, 9).test.X, nn::split_holdout(data, 0.2, 9).test.X, 0.0, 0.0));
+    BOOST_TEST(!all_close(nn::split_holdout(data, 0.2, 9).test.X, nn::split_holdout(data, 0.2, 10).test.X,
+                          0.0, 0.0));
 }
 
 BOOST_AUTO_TEST_CASE(split_rejects_a_fraction_outside_zero_one, *provided())
@@ -92,7 +94,8 @@ BOOST_AUTO_TEST_CASE(save_then_load_gives_theta_back_bit_for_bit, *provided())
     BOOST_TEST(back.widths == Widths({2, 6, 4, 3}));
     BOOST_TEST(back.activation == "tanh");
     BOOST_TEST(all_close(back.theta, theta, 0.0, 0.0));
-    BOOST_TEST(file.read().rfind(std::string(theta_file_magic) + "\nwidths 2 6 4 3\nactivation tanh\ntheta 61\n", 0) == 0u);
+    BOOST_TEST(file.read().rfind(
+                   std::string(theta_file_magic) + "\nwidths 2 6 4 3\nactivation tanh\ntheta 61\n", 0) == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(load_refuses_a_foreign_file, *provided())
@@ -130,7 +133,8 @@ BOOST_AUTO_TEST_CASE(load_refuses_inconsistent_or_damaged_contents, *provided())
         numbers += i == 7 ? "zero\n" : "0.5\n";
     }
     file.write(head + "widths 2 5 1\nactivation tanh\ntheta 21\n" + numbers + "end\n");
-    BOOST_TEST(throws_with<file_error>([&] { load_network(file.path); }, {"line 12", "'zero' is not a finite number"}));
+    BOOST_TEST(throws_with<file_error>([&] { load_network(file.path); },
+                                       {"line 12", "'zero' is not a finite number"}));
     file.write(head + "widths 2 5 1\nactivation tanh\ntheta 21\n   \n");
     BOOST_TEST(throws_with<file_error>([&] { load_network(file.path); }, {"not a finite number"}));
     BOOST_TEST(throws_with<file_error>([&] { load_network(file.path + ".missing"); }, {"cannot open"}));
@@ -140,7 +144,9 @@ BOOST_AUTO_TEST_CASE(save_refuses_theta_of_the_wrong_length, *provided())
 {
     TempFile file("wrong.txt");
     BOOST_TEST(throws_with<file_error>(
-        [&] { save_network(file.path, SavedNetwork{{2, 6, 4, 3}, "tanh", Vector(xt::zeros<double>({60}))}); },
+        [&] {
+            save_network(file.path, SavedNetwork{{2, 6, 4, 3}, "tanh", Vector(xt::zeros<double>({60}))});
+        },
         {"60", "61"}));
 }
 
@@ -161,7 +167,8 @@ BOOST_AUTO_TEST_CASE(load_points_names_the_bad_line, *provided())
     file.write("0.5,0.5\n0.1,abc\n");
     BOOST_TEST(throws_with<std::runtime_error>([&] { nn::load_points(file.path, 2); }, {"line 2", "abc"}));
     file.write("0.5,0.5\n0.1\n");
-    BOOST_TEST(throws_with<std::runtime_error>([&] { nn::load_points(file.path, 2); }, {"line 2", "expected 2"}));
+    BOOST_TEST(
+        throws_with<std::runtime_error>([&] { nn::load_points(file.path, 2); }, {"line 2", "expected 2"}));
     file.write("nan,0.5\n");
     BOOST_TEST(throws_with<std::runtime_error>([&] { nn::load_points(file.path, 2); }, {"line 1", "nan"}));
 }
@@ -183,8 +190,9 @@ BOOST_AUTO_TEST_CASE(options_default_to_the_lecture_network_with_adam, *provided
 
 BOOST_AUTO_TEST_CASE(options_read_every_value, *provided())
 {
-    const Options o = parse({"--data", "d.csv", "--layers", "2,32,32,3", "--activation", "relu", "--optimizer", "gd",
-                             "--epochs", "50", "--lambda", "0.5", "--seed", "7", "--save", "s.txt"});
+    const Options o =
+        parse({"--data", "d.csv", "--layers", "2,32,32,3", "--activation", "relu", "--optimizer", "gd",
+               "--epochs", "50", "--lambda", "0.5", "--seed", "7", "--save", "s.txt"});
     BOOST_TEST(o.data == "d.csv");
     BOOST_TEST(o.layers == Widths({2, 32, 32, 3}));
     BOOST_TEST(o.activation == "relu");
@@ -232,8 +240,9 @@ BOOST_AUTO_TEST_CASE(options_bad_values_are_clear_errors, *provided())
         }
         for (const std::string& w : words) {
             if (problem.empty() && message.find(w) == std::string::npos) {
-                problem = std::string("arguments '") + args.front() + (args.size() > 1 ? std::string(" ") + args[1] : "") +
-                          "': the message \"" + message + "\" should mention \"" + w + "\"";
+                problem = std::string("arguments '") + args.front() +
+                          (args.size() > 1 ? std::string(" ") + args[1] : "") + "': the message \"" +
+                          message + "\" should mention \"" + w + "\"";
             }
         }
     }

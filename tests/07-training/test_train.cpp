@@ -7,13 +7,13 @@
 #include <xtensor/xview.hpp>
 
 #include "base/data.hpp"
-#include "expect.hpp"
-#include "student/training.hpp"
-#include "student/loss.hpp"
 #include "base/split.hpp"
-#include "course/07-training/trainer.hpp"
 #include "course/07-training/optimizer.hpp"
+#include "course/07-training/trainer.hpp"
+#include "expect.hpp"
+#include "student/loss.hpp"
 #include "student/theta.hpp"
+#include "student/training.hpp"
 
 using namespace nn;
 using nn::testing::all_close;
@@ -45,7 +45,8 @@ BOOST_AUTO_TEST_CASE(train_gradient_descent_on_a_quadratic_follows_the_formula)
         nn::Optimizer gd("gd", 0.25);
         const std::vector<double> losses = nn::train(theta, quadratic(target), gd, epochs);
         BOOST_TEST_REQUIRE(losses.size() == std::size_t(epochs));
-        BOOST_TEST(all_close(theta, Vector(target + std::pow(0.75, epochs) * (theta0 - target)), 1e-14, 1e-12));
+        BOOST_TEST(
+            all_close(theta, Vector(target + std::pow(0.75, epochs) * (theta0 - target)), 1e-14, 1e-12));
         const Vector d0 = theta0 - target;
         const double first = 0.5 * xt::sum(d0 * d0)();
         BOOST_TEST(std::abs(losses.front() - first) <= 1e-12 * first);
@@ -99,7 +100,8 @@ BOOST_AUTO_TEST_CASE(train_from_all_zero_theta_keeps_the_hidden_units_equal)
     const Matrix Y = one_hot(data.train.y, 3);
     Vector theta = xt::zeros<double>({61});
     nn::Optimizer gd("gd", 0.5);
-    nn::train(theta, [&](const Vector& t) { return model.loss_and_gradient(t, data.train.X, Y, 0.0); }, gd, 50);
+    nn::train(
+        theta, [&](const Vector& t) { return model.loss_and_gradient(t, data.train.X, Y, 0.0); }, gd, 50);
     const std::vector<MatrixView> layers = unpack_theta(theta, c);
     const Matrix first_column = xt::view(layers[0], xt::all(), xt::range(0, 1));
     BOOST_TEST(xt::amax(xt::abs(layers[0]))() > 1e-6, "θ(1) did not move at all");

@@ -1,25 +1,25 @@
 // Chapter 8: Sequential — the same network as chapters 3–7, bit for bit, and networks of any depth.
 #include <boost/test/unit_test.hpp>
 #include <random>
-#include <xtensor/xbuilder.hpp>
 #include <xtensor-blas/xlinalg.hpp>
+#include <xtensor/xbuilder.hpp>
 #include <xtensor/xmanipulation.hpp>
 #include <xtensor/xrandom.hpp>
 
-#include "student/backprop.hpp"
 #include "base/data.hpp"
-#include "expect.hpp"
-#include "student/forward.hpp"
+#include "base/split.hpp"
 #include "course/06-backprop/gradcheck.hpp"
-#include "student/training.hpp"
-#include "student/loss.hpp"
-#include "student/sequential.hpp"
+#include "course/07-training/trainer.hpp"
 #include "course/08-sequential/sequential_model.hpp"
 #include "course/08-sequential/sequential_network.hpp"
+#include "expect.hpp"
+#include "student/backprop.hpp"
+#include "student/forward.hpp"
+#include "student/loss.hpp"
+#include "student/sequential.hpp"
 #include "student/sigmoid.hpp"
-#include "base/split.hpp"
-#include "course/07-training/trainer.hpp"
 #include "student/theta.hpp"
+#include "student/training.hpp"
 
 using namespace nn;
 using nn::testing::all_close;
@@ -92,7 +92,8 @@ BOOST_AUTO_TEST_CASE(sequential_forward_one_unit_per_layer_by_hand)
     BOOST_TEST(all_close(fw.z[1], Matrix{{1.0}, {-1.5}}, 1e-15, 1e-15));
     BOOST_TEST(all_close(fw.a_star[1], Matrix{{1.0, a1[0]}, {1.0, a1[1]}}, 1e-15, 1e-15));
     BOOST_TEST(all_close(fw.z[2], Matrix{{-1.0 + 3 * a1[0]}, {-1.0 + 3 * a1[1]}}, 1e-15, 1e-14));
-    BOOST_TEST(all_close(fw.y_hat, Matrix{{1 / (1 + std::exp(1.0 - 3 * a1[0]))}, {1 / (1 + std::exp(1.0 - 3 * a1[1]))}},
+    BOOST_TEST(all_close(fw.y_hat,
+                         Matrix{{1 / (1 + std::exp(1.0 - 3 * a1[0]))}, {1 / (1 + std::exp(1.0 - 3 * a1[1]))}},
                          1e-15, 1e-14));
 }
 
@@ -117,15 +118,17 @@ BOOST_AUTO_TEST_CASE(sequential_forward_rejects_x_whose_width_is_not_f, *provide
 {
     // The first width of the list is f = 2: X with 3 columns is refused, naming both.
     const Sequential model(lecture, "tanh");
-    BOOST_TEST(throws_with<shape_error>([&] { nn::sequential_forward(model, random_theta(lecture, 5), random_X(10, 3, 6)); },
-                                        {"f = 2", "N × 2", "(10, 3)"}));
+    BOOST_TEST(throws_with<shape_error>(
+        [&] { nn::sequential_forward(model, random_theta(lecture, 5), random_X(10, 3, 6)); },
+        {"f = 2", "N × 2", "(10, 3)"}));
 }
 
 BOOST_AUTO_TEST_CASE(sequential_forward_rejects_theta_of_the_wrong_size, *provided())
 {
     const Sequential model({2, 8, 3}, "tanh");  // ‖θ‖ = 3·8 + 9·3 = 51
-    BOOST_TEST(throws_with<shape_error>([&] { nn::sequential_forward(model, random_theta(lecture, 5), random_X(10, 2, 6)); },
-                                        {"theta", "expected length 51", "got 61"}));
+    BOOST_TEST(throws_with<shape_error>(
+        [&] { nn::sequential_forward(model, random_theta(lecture, 5), random_X(10, 2, 6)); },
+        {"theta", "expected length 51", "got 61"}));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -142,8 +145,10 @@ BOOST_AUTO_TEST_CASE(sequential_backward_reproduces_chapter_6_bit_for_bit)
                 const Vector theta = random_theta(lecture, 7);
                 const Matrix X = random_X(200, 2, 8);
                 const Matrix Y = random_Y(200, 3, 9);
-                const LossAndGradient expected = loss_and_gradient(theta, lecture, X, Y, activation(phi), lambda);
-                const LossAndGradient got = sequential_loss_and_gradient(Sequential(lecture, phi), theta, X, Y, lambda);
+                const LossAndGradient expected =
+                    loss_and_gradient(theta, lecture, X, Y, activation(phi), lambda);
+                const LossAndGradient got =
+                    sequential_loss_and_gradient(Sequential(lecture, phi), theta, X, Y, lambda);
                 BOOST_TEST(got.loss == expected.loss);
                 BOOST_TEST(all_close(got.gradient, expected.gradient, 0.0, 0.0));
             }
@@ -161,7 +166,8 @@ BOOST_AUTO_TEST_CASE(sequential_backward_deeper_and_wider_passes_the_gradient_ch
         const Matrix X = random_X(40, 2, 10);
         const Matrix Y = random_Y(40, 3, 11);
         const GradientCheck check = check_loss_and_gradient(
-            [&](const Vector& t) { return sequential_loss_and_gradient(model, t, X, Y, 0.3); }, random_theta(c, 12), c);
+            [&](const Vector& t) { return sequential_loss_and_gradient(model, t, X, Y, 0.3); },
+            random_theta(c, 12), c);
         BOOST_TEST(check.ok(), model.describe() << ":\n" << gradient_check_report(check));
     }
 }
@@ -175,7 +181,8 @@ BOOST_AUTO_TEST_CASE(sequential_backward_linear_model_gradient_by_hand)
     const Matrix Y = random_Y(30, 3, 15);
     const SequentialForward fw = nn::sequential_forward(model, theta, X);
     const Vector got = nn::sequential_backward(model, fw, theta, Y, 0.5);
-    Matrix expected = xt::linalg::dot(xt::transpose(add_bias_column(X)), Matrix((sigmoid(fw.z[1]) - Y) / 30.0));
+    Matrix expected =
+        xt::linalg::dot(xt::transpose(add_bias_column(X)), Matrix((sigmoid(fw.z[1]) - Y) / 30.0));
     for (std::size_t r = 1; r < 3; ++r) {
         for (std::size_t k = 0; k < 3; ++k) {
             expected(r, k) += 0.5 / 30.0 * theta(r * 3 + k);
@@ -240,12 +247,23 @@ BOOST_AUTO_TEST_CASE(a_bad_layer_list_is_a_clear_error, *provided())
 {
     BOOST_TEST(throws_with<std::invalid_argument>([] { Sequential(2, {}); }, {"at least one layer"}));
     BOOST_TEST(throws_with<std::invalid_argument>([] { Sequential(0, {{3, "sigmoid"}}); }, {"f"}));
-    BOOST_TEST(throws_with<std::invalid_argument>([] { Sequential(2, {{6, "tanh"}, {0, "tanh"}, {3, "sigmoid"}}); },
-                                                  {"layer 2", "0 units"}));
-    BOOST_TEST(throws_with<std::invalid_argument>([] { Sequential(2, {{6, "swish"}, {3, "sigmoid"}}); }, {"swish"}));
-    BOOST_TEST(throws_with<std::invalid_argument>([] { Sequential(2, {{6, "tanh"}, {3, "relu"}}); },
-                                                  {"last layer", "sigmoid"}));
-    BOOST_TEST(throws_with<std::invalid_argument>([] { Sequential(Widths{2}, "tanh"); }, {"at least one layer"}));
+    BOOST_TEST(throws_with<std::invalid_argument>(
+        [] {
+            Sequential(2, {{6, "tanh"}, {0, "tanh"}, {3, "sigmoid"}});
+        },
+        {"layer 2", "0 units"}));
+    BOOST_TEST(throws_with<std::invalid_argument>(
+        [] {
+            Sequential(2, {{6, "swish"}, {3, "sigmoid"}});
+        },
+        {"swish"}));
+    BOOST_TEST(throws_with<std::invalid_argument>(
+        [] {
+            Sequential(2, {{6, "tanh"}, {3, "relu"}});
+        },
+        {"last layer", "sigmoid"}));
+    BOOST_TEST(
+        throws_with<std::invalid_argument>([] { Sequential(Widths{2}, "tanh"); }, {"at least one layer"}));
 }
 
 BOOST_AUTO_TEST_CASE(describe_names_widths_and_activations, *provided())

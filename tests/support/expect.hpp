@@ -19,7 +19,10 @@ namespace nn::testing {
 namespace utf = boost::unit_test;
 
 /// Cases that test course-provided code (under src/) carry this label: they may pass against a stub.
-inline auto provided() { return utf::label("provided"); }
+inline auto provided()
+{
+    return utf::label("provided");
+}
 
 /// Up to a few values of an expression, for a message: "[0.5, 0.73, …]".
 template <class E>
@@ -67,10 +70,10 @@ boost::test_tools::predicate_result all_close(const E1& got, const E2& expected,
             }
             where << ')';
             result.message().stream().precision(12);
-            result.message() << "at index " << where.str() << " of shape " << shape_str(expected) << ": expected "
-                             << double(*e) << ", got " << double(*g) << " (tolerance " << abs_tol << " + "
-                             << rel_tol << "·|expected|)\n    expected " << preview(expected) << "\n    got      "
-                             << preview(got);
+            result.message() << "at index " << where.str() << " of shape " << shape_str(expected)
+                             << ": expected " << double(*e) << ", got " << double(*g) << " (tolerance "
+                             << abs_tol << " + " << rel_tol << "·|expected|)\n    expected "
+                             << preview(expected) << "\n    got      " << preview(got);
             return result;
         }
     }
@@ -133,7 +136,8 @@ boost::test_tools::predicate_result throws_with(const std::function<void()>& f,
         return result;
     } catch (const std::exception& e) {
         result = false;
-        result.message() << "expected a " << typeid(Error).name() << " error, got a different one: " << e.what();
+        result.message() << "expected a " << typeid(Error).name()
+                         << " error, got a different one: " << e.what();
         return result;
     }
     result = false;

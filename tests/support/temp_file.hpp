@@ -3,11 +3,11 @@
 /// goes when the test ends.
 #pragma once
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
-#include <unistd.h>
 
 namespace nn::testing {
 

@@ -9,8 +9,8 @@
 #include <xtensor/xreducer.hpp>
 #include <xtensor/xtensor_config.hpp>
 
-#include "expect.hpp"
 #include "base/tensor.hpp"
+#include "expect.hpp"
 
 using nn::Matrix;
 using nn::testing::all_close;
@@ -45,7 +45,8 @@ BOOST_AUTO_TEST_CASE(immediate_evaluation_gives_the_right_result)
 // Under AddressSanitizer the lazy pattern stops with a heap-buffer-overflow: the reducer's stepper reads
 // past the end of Z (xreducer.hpp, aggregate_impl). That is the cause of the wrong values, so the
 // sanitizer build leaves this case out.
-#if XTENSOR_VERSION_MAJOR == 0 && XTENSOR_VERSION_MINOR == 24 && XTENSOR_VERSION_PATCH == 3 && !defined(COURSE_SANITIZE)
+#if XTENSOR_VERSION_MAJOR == 0 && XTENSOR_VERSION_MINOR == 24 && XTENSOR_VERSION_PATCH == 3 && \
+    !defined(COURSE_SANITIZE)
 BOOST_AUTO_TEST_CASE(the_lazy_pattern_is_still_wrong_in_xtensor_0_24_3)
 {
     // Pins the bug on the version the course is built with: if this fails, the installed xtensor no
@@ -53,7 +54,8 @@ BOOST_AUTO_TEST_CASE(the_lazy_pattern_is_still_wrong_in_xtensor_0_24_3)
     // It reads out of bounds, so the wrong values are whatever lies past Z: only "wrong" is checked.
     const Matrix Z = xt::ones<double>({3, 2});
     const Matrix lazy = Z - xt::sum(Z, {1}, xt::keep_dims);  // the broken pattern, on purpose
-    BOOST_TEST(!all_close(lazy, expected, 0.0, 0.0), "xtensor 0.24.3's lazy keep_dims reducer gave the right result");
+    BOOST_TEST(!all_close(lazy, expected, 0.0, 0.0),
+               "xtensor 0.24.3's lazy keep_dims reducer gave the right result");
 }
 #endif
 

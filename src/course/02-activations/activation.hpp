@@ -17,9 +17,9 @@ Array tanh(const Array& z);
 
 /// An activation φ and its derivative φ′, chosen by name.
 struct Activation {
-    std::string name;                    ///< "sigmoid", "tanh" or "relu"
-    Array (*phi)(const Array&);          ///< φ, element by element
-    Array (*phi_prime)(const Array&);    ///< φ′, element by element
+    std::string name;                  ///< "sigmoid", "tanh" or "relu"
+    Array (*phi)(const Array&);        ///< φ, element by element
+    Array (*phi_prime)(const Array&);  ///< φ′, element by element
 };
 
 /// The activation called name: "sigmoid", "tanh" or "relu".

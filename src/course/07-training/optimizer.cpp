@@ -5,10 +5,12 @@
 #include <stdexcept>
 #include <xtensor/xbuilder.hpp>
 
-
 namespace nn {
 
-const char* Optimizer::names() { return "gd, momentum, adam"; }
+const char* Optimizer::names()
+{
+    return "gd, momentum, adam";
+}
 
 double Optimizer::default_lr(const std::string& name)
 {

@@ -24,7 +24,8 @@ long long whole(const std::string& option, const std::string& text, long long le
     char* end = nullptr;
     errno = 0;
     const long long v = std::strtoll(text.c_str(), &end, 10);
-    if (text.empty() || end == text.c_str() || *end != '\0' || errno == ERANGE || v < least || text[0] == ' ') {
+    if (text.empty() || end == text.c_str() || *end != '\0' || errno == ERANGE || v < least ||
+        text[0] == ' ') {
         bad(option, expected, text);
     }
     return v;
@@ -43,7 +44,10 @@ double real(const std::string& option, const std::string& text)
 
 }  // namespace
 
-double Options::learning_rate() const { return lr ? *lr : Optimizer::default_lr(optimizer); }
+double Options::learning_rate() const
+{
+    return lr ? *lr : Optimizer::default_lr(optimizer);
+}
 
 Widths parse_widths(const std::string& text)
 {
@@ -75,9 +79,10 @@ Options parse_options(int argc, const char* const argv[])
             o.help = true;
             continue;
         }
-        static const char* const known[] = {"--data",  "--layers",  "--activation", "--optimizer", "--epochs",
-                                            "--lr",    "--lambda",  "--seed",       "--held-out",  "--seeds",
-                                            "--require", "--save",  "--load",       "--predict",   "--figure-data"};
+        static const char* const known[] = {"--data",     "--layers",  "--activation", "--optimizer",
+                                            "--epochs",   "--lr",      "--lambda",     "--seed",
+                                            "--held-out", "--seeds",   "--require",    "--save",
+                                            "--load",     "--predict", "--figure-data"};
         bool is_known = false;
         for (const char* k : known) {
             is_known = is_known || option == k;
@@ -150,7 +155,8 @@ Options parse_options(int argc, const char* const argv[])
         }
     }
     if (!o.figure_data.empty() && argc != 3) {
-        throw usage_error("--figure-data DIR goes alone: it runs the demonstration and writes its figures' data");
+        throw usage_error(
+            "--figure-data DIR goes alone: it runs the demonstration and writes its figures' data");
     }
     return o;
 }

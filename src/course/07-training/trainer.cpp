@@ -8,30 +8,32 @@
 #include <stdexcept>
 #include <xtensor/xview.hpp>
 
-#include "student/forward.hpp"
-#include "student/training.hpp"
+#include "base/errors.hpp"
 #include "base/memory.hpp"
-#include "student/loss.hpp"
 #include "base/progress.hpp"
 #include "base/theta_file.hpp"
-#include "base/errors.hpp"
-#include "student/theta.hpp"
 #include "course/07-training/optimizer.hpp"
+#include "student/forward.hpp"
+#include "student/loss.hpp"
+#include "student/theta.hpp"
+#include "student/training.hpp"
 
 namespace nn {
 
 Model lecture_network(const Widths& widths, const std::string& activation_name)
 {
     if (widths.size() != 4) {
-        throw std::invalid_argument("the lecture's network has exactly two hidden layers (four widths, like "
-                                    "2,6,4,3), got " + widths_arrow(widths) +
-                                    "; chapter 8's Sequential takes any number of layers");
+        throw std::invalid_argument(
+            "the lecture's network has exactly two hidden layers (four widths, like "
+            "2,6,4,3), got " +
+            widths_arrow(widths) + "; chapter 8's Sequential takes any number of layers");
     }
     const Activation& phi = activation(activation_name);
     Model model;
     model.widths = widths;
     model.activation = activation_name;
-    model.loss_and_gradient = [widths, &phi](const Vector& theta, const Matrix& X, const Matrix& Y, double lambda) {
+    model.loss_and_gradient = [widths, &phi](const Vector& theta, const Matrix& X, const Matrix& Y,
+                                             double lambda) {
         return loss_and_gradient(theta, widths, X, Y, phi, lambda);
     };
     model.y_hat = [widths, &phi](const Vector& theta, const Matrix& X) {
@@ -47,7 +49,8 @@ double model_accuracy(const Model& model, const Vector& theta, const Dataset& da
     return accuracy(predict_class(model.y_hat(theta, data.X)), data.y);
 }
 
-RunResult run_training(const Model& model, const Split& data, const Vector& theta0, const RunSettings& settings)
+RunResult run_training(const Model& model, const Split& data, const Vector& theta0,
+                       const RunSettings& settings)
 {
     keep_freed_memory();  // glibc keeps the memory an epoch frees for the next one (chapter 9)
     const Matrix Y = one_hot(data.train.y, data.train.classes);
@@ -121,7 +124,8 @@ Matrix load_points(const std::string& path, std::size_t features)
         if (row.size() != features && row.size() != features + 1) {
             throw std::runtime_error(path + ", line " + std::to_string(number) + ": expected " +
                                      std::to_string(features) + " numbers x1,…,x" + std::to_string(features) +
-                                     " (and optionally a label), got " + std::to_string(row.size()) + " fields");
+                                     " (and optionally a label), got " + std::to_string(row.size()) +
+                                     " fields");
         }
         values.insert(values.end(), row.begin(), row.begin() + long(features));
     }
@@ -147,12 +151,13 @@ namespace {
 void check_fits(const Widths& widths, const Dataset& data, const std::string& source)
 {
     if (widths.front() != data.X.shape(1)) {
-        throw usage_error("--layers " + widths_arrow(widths) + ": the first width must be the number of features f = " +
+        throw usage_error("--layers " + widths_arrow(widths) +
+                          ": the first width must be the number of features f = " +
                           std::to_string(data.X.shape(1)) + " of " + source);
     }
     if (int(widths.back()) != data.classes) {
-        throw usage_error("--layers " + widths_arrow(widths) + ": the last width must be the number of classes, " +
-                          std::to_string(data.classes));
+        throw usage_error("--layers " + widths_arrow(widths) +
+                          ": the last width must be the number of classes, " + std::to_string(data.classes));
     }
 }
 
@@ -193,8 +198,8 @@ int run_command_line(const Options& options,
         // A saved network: no training. Evaluate it on the held-out part of the data, predict if asked.
         const SavedNetwork saved = load_network(options.load);
         const Model model = make_model(saved.widths, saved.activation);
-        std::printf("loaded %s: %s, %s, ‖θ‖ = %zu\n", options.load.c_str(), widths_arrow(saved.widths).c_str(),
-                    saved.activation.c_str(), saved.theta.size());
+        std::printf("loaded %s: %s, %s, ‖θ‖ = %zu\n", options.load.c_str(),
+                    widths_arrow(saved.widths).c_str(), saved.activation.c_str(), saved.theta.size());
         if (!options.predict.empty()) {
             print_prediction(model, saved.theta, options.predict);
             return 0;
@@ -229,9 +234,10 @@ int run_command_line(const Options& options,
         const Split split = split_holdout(data, options.held_out, this_run.seed);
         last = run_training(model, split, init_theta(options.layers, this_run.seed), settings);
         accuracies.push_back(last.test_accuracy);
-        std::printf("seed %llu: held-out accuracy %.2f %% (train %.2f %%), final loss %.5f, %d epochs in %.2f s\n",
-                    (unsigned long long)this_run.seed, 100.0 * last.test_accuracy, 100.0 * last.train_accuracy,
-                    last.losses.empty() ? 0.0 : last.losses.back(), settings.epochs, last.seconds);
+        std::printf(
+            "seed %llu: held-out accuracy %.2f %% (train %.2f %%), final loss %.5f, %d epochs in %.2f s\n",
+            (unsigned long long)this_run.seed, 100.0 * last.test_accuracy, 100.0 * last.train_accuracy,
+            last.losses.empty() ? 0.0 : last.losses.back(), settings.epochs, last.seconds);
         std::fflush(stdout);
     }
     if (!options.save.empty()) {
@@ -244,8 +250,9 @@ int run_command_line(const Options& options,
     if (options.require) {
         for (std::size_t k = 0; k < accuracies.size(); ++k) {
             if (accuracies[k] < *options.require) {
-                std::printf("FAILED: seed %llu reached %.2f %% held-out accuracy, below the required %.2f %%\n",
-                            (unsigned long long)(options.seed + k), 100.0 * accuracies[k], 100.0 * *options.require);
+                std::printf(
+                    "FAILED: seed %llu reached %.2f %% held-out accuracy, below the required %.2f %%\n",
+                    (unsigned long long)(options.seed + k), 100.0 * accuracies[k], 100.0 * *options.require);
                 return 1;
             }
         }

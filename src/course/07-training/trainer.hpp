@@ -8,12 +8,12 @@
 #include <string>
 #include <vector>
 
-#include "student/backprop.hpp"
 #include "base/data.hpp"
-#include "course/07-training/options.hpp"
 #include "base/split.hpp"
 #include "base/tensor.hpp"
 #include "base/widths.hpp"
+#include "course/07-training/options.hpp"
+#include "student/backprop.hpp"
 
 namespace nn {
 
@@ -45,16 +45,17 @@ struct RunSettings {
 
 /// What a run gives back.
 struct RunResult {
-    Vector theta;                  ///< θ after the last epoch
-    std::vector<double> losses;    ///< the loss of every epoch
-    double train_accuracy = 0.0;   ///< on the training samples, after training
-    double test_accuracy = 0.0;    ///< on the held-out samples, after training
-    double seconds = 0.0;          ///< wall time of the training loop
+    Vector theta;                 ///< θ after the last epoch
+    std::vector<double> losses;   ///< the loss of every epoch
+    double train_accuracy = 0.0;  ///< on the training samples, after training
+    double test_accuracy = 0.0;   ///< on the held-out samples, after training
+    double seconds = 0.0;         ///< wall time of the training loop
 };
 
 /// Trains model from theta0 on data.train (the student's train() with an Optimizer), showing progress
 /// (train and held-out accuracy) on stdout when settings.report_every > 0, and measures the result.
-RunResult run_training(const Model& model, const Split& data, const Vector& theta0, const RunSettings& settings);
+RunResult run_training(const Model& model, const Split& data, const Vector& theta0,
+                       const RunSettings& settings);
 
 /// The share of samples whose arg max of ŷ is their label.
 double model_accuracy(const Model& model, const Vector& theta, const Dataset& data);

@@ -13,7 +13,8 @@ namespace {
 std::vector<Layer> lecture_layers(const Widths& widths, const std::string& hidden)
 {
     if (widths.size() < 2) {
-        throw std::invalid_argument("Sequential: widths need f and at least one layer, got " + widths_str(widths));
+        throw std::invalid_argument("Sequential: widths need f and at least one layer, got " +
+                                    widths_str(widths));
     }
     std::vector<Layer> layers;
     for (std::size_t l = 1; l < widths.size(); ++l) {
@@ -41,8 +42,10 @@ Sequential::Sequential(std::size_t features, std::vector<Layer> layers) : layers
         phis_.push_back(&activation(layers_[l].activation));  // throws for an unknown name
     }
     if (layers_.back().activation != "sigmoid") {
-        throw std::invalid_argument("Sequential: the last layer's activation must be sigmoid (the loss is computed "
-                                    "from its z), got " + layers_.back().activation);
+        throw std::invalid_argument(
+            "Sequential: the last layer's activation must be sigmoid (the loss is computed "
+            "from its z), got " +
+            layers_.back().activation);
     }
 }
 
@@ -51,7 +54,10 @@ Sequential::Sequential(const Widths& widths, const std::string& hidden_activatio
 {
 }
 
-std::size_t Sequential::theta_size() const { return nn::theta_size(widths_); }
+std::size_t Sequential::theta_size() const
+{
+    return nn::theta_size(widths_);
+}
 
 const Activation& Sequential::phi(std::size_t l) const
 {

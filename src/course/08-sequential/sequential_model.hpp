@@ -36,8 +36,8 @@ public:
     /// layer and σ on the output. {2, 6, 4, 3} with "tanh" is the network of chapters 3 to 7.
     Sequential(const Widths& widths, const std::string& hidden_activation);
 
-    std::size_t depth() const { return layers_.size(); }   ///< L, the number of layers
-    const Widths& widths() const { return widths_; }       ///< {f, c⁽¹⁾, …, c⁽ᴸ⁾}
+    std::size_t depth() const { return layers_.size(); }          ///< L, the number of layers
+    const Widths& widths() const { return widths_; }              ///< {f, c⁽¹⁾, …, c⁽ᴸ⁾}
     const std::vector<Layer>& layers() const { return layers_; }  ///< the layers, in order
     /// ‖θ‖ = Σ (c⁽ˡ⁻¹⁾ + 1)·c⁽ˡ⁾, theta_size() of chapter 4 for widths().
     std::size_t theta_size() const;

@@ -26,7 +26,9 @@ Model sequential_network(const Widths& widths, const std::string& hidden_activat
     m.loss_and_gradient = [model](const Vector& theta, const Matrix& X, const Matrix& Y, double lambda) {
         return sequential_loss_and_gradient(model, theta, X, Y, lambda);
     };
-    m.y_hat = [model](const Vector& theta, const Matrix& X) { return sequential_forward(model, theta, X).y_hat; };
+    m.y_hat = [model](const Vector& theta, const Matrix& X) {
+        return sequential_forward(model, theta, X).y_hat;
+    };
     return m;
 }
 
