@@ -35,13 +35,6 @@ import sandbox as sandbox_mod  # noqa: E402
 import weights as weights_mod  # noqa: E402
 
 
-def exercises_folder(path: pathlib.Path) -> pathlib.Path:
-    """The folder that holds the chapters: the submission itself, or its exercises/."""
-    if not any(path.glob(course_model.CHAPTER_GLOB)) and (path / "exercises").is_dir():
-        return path / "exercises"
-    return path
-
-
 def slug(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]", "_", name)[:40] + "-" + hashlib.sha1(name.encode()).hexdigest()[:6]
 
@@ -141,7 +134,7 @@ def main(argv=None) -> int:
 
     scratch = {f: cache.dir / "work" / f"{slug(f.name)}-{os.getpid()}" for f in folders}
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        futures = {(f, ch.name): pool.submit(grader.grade, ch, exercises_folder(f.resolve()), scratch[f])
+        futures = {(f, ch.name): pool.submit(grader.grade, ch, f.absolute(), scratch[f])
                    for f in folders for ch in chapters}
         outcome, left = {}, {f: len(chapters) for f in folders}
         for future in concurrent.futures.as_completed(futures.values()):

@@ -10,8 +10,10 @@ import subprocess
 import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tools"))
 import boost_junit  # noqa: E402
+import submission_files  # noqa: E402
 
 STUDENT_FILES = ("*.cpp", "*.hpp", "*.h")
 # Boost.Test's words for the signals it catches.
@@ -22,7 +24,7 @@ SIGNALS = {"memory access violation": "SIGSEGV", "integer divide by zero": "SIGF
 @dataclasses.dataclass
 class CaseResult:
     name: str  # suite/case
-    status: str  # passed, failed, exception, not implemented, crash, time limit, compile error, not run
+    status: str  # passed, failed, exception, not implemented, crash, time limit, compile error, not run, refused
     message: str = ""
     weight: float = 1.0
     hidden: bool = False
@@ -129,17 +131,22 @@ class ChapterGrader:
         def all_cases(status, message):
             return [CaseResult(c, status, message, weight[c], c in chapter.hidden) for c in chapter.cases]
 
-        folder = submission / chapter.name
-        files = sorted(p for pattern in STUDENT_FILES for p in folder.glob(pattern) if p.is_file())
-        if not any(p.suffix == ".cpp" for p in files):
+        try:
+            # {name: content}, read once, without following links: the grader never opens them again.
+            files = submission_files.chapter_files(submission, chapter.name)
+        except submission_files.Refused as e:
+            result.cases = all_cases("refused", str(e))
+            result.reason = f"refused: {e}"
+            return result
+        if not any(name.endswith(".cpp") for name in files):
             result.cases = all_cases("not run", f"no {chapter.name}/*.cpp in the submission")
             result.reason = f"missing: no {chapter.name}/*.cpp in the submission"
             return result
         work = scratch / chapter.name
         shutil.rmtree(work, ignore_errors=True)
         (work / "src").mkdir(parents=True)
-        for p in files:
-            shutil.copyfile(p, work / "src" / p.name)
+        for name, content in files.items():
+            (work / "src" / name).write_bytes(content)
         self.sandbox.prepare(work)
 
         archive = self._same_as_course(chapter, files)
@@ -179,8 +186,8 @@ class ChapterGrader:
             folder = self.cache.root / impl / chapter.name
             theirs = sorted(p for pattern in STUDENT_FILES for p in folder.glob(pattern) if p.is_file())
             library = self.cache.dir / f"libch{chapter.nn}_{impl}.a"
-            if [p.name for p in theirs] == [p.name for p in files] and library.exists() and \
-                    all(a.read_bytes() == b.read_bytes() for a, b in zip(theirs, files)):
+            if [p.name for p in theirs] == sorted(files) and library.exists() and \
+                    all(p.read_bytes() == files[p.name] for p in theirs):
                 return library
         return None
 
@@ -190,21 +197,21 @@ class ChapterGrader:
 
     def _compile(self, chapter, files, work):
         """The student's object files (cached by content), or None and the compiler's message."""
-        everything = b"".join(p.name.encode() + b"\0" + p.read_bytes() for p in files)
+        everything = b"".join(name.encode() + b"\0" + files[name] for name in sorted(files))
         objects = []
-        for src in files:
-            if src.suffix != ".cpp":
+        for name in sorted(files):
+            if not name.endswith(".cpp"):
                 continue
-            obj = self.cache.object_path(everything + b"\0" + src.name.encode(), chapter.compile_args)
+            obj = self.cache.object_path(everything + b"\0" + name.encode(), chapter.compile_args)
             if not obj.exists():
-                out = work / "obj" / (src.name + ".o")
+                out = work / "obj" / (name + ".o")
                 out.parent.mkdir(exist_ok=True)
                 self.sandbox.prepare(work)
-                args = [a.replace("{src}", str(work / "src" / src.name)).replace("{obj}", str(out))
+                args = [a.replace("{src}", str(work / "src" / name)).replace("{obj}", str(out))
                         for a in chapter.compile_args]
                 run = self.sandbox.run(args, work, cwd=work, see=self.cache.pch_dirs, timeout=self.compile_limit)
                 if run.timed_out:
-                    return None, f"{chapter.name}/{src.name}: error: the compiler did not finish within " \
+                    return None, f"{chapter.name}/{name}: error: the compiler did not finish within " \
                                  f"{self.compile_limit:g} s"
                 if run.returncode != 0 or not out.exists():
                     return None, self._clean(run.output, work)

@@ -9,11 +9,15 @@ solutions and the stubs, grade them in one batch, and check every score and reas
   segfault       the middle chapter dereferences nullptr     -> 0 there (SIGSEGV), full elsewhere
   endless_loop   chapter 1 loops forever                     -> 0 there (time limit), full elsewhere
   cheat          chapter 1's sigmoid is wrong on 7 values    -> 100 without hidden tests, less with them
+  symlink        chapter 1's file a symbolic link to the course's solution   -> chapter 1 refused (0), the
+  hardlink       chapter 1's file a hard link to a copy of the solution         rest full marks
+  fifo           a FIFO beside chapter 1's (correct) file
 Then the same batch's outputs: gradebook CSV, JSON, JUnit, Gradescope's results.json.
 """
 import argparse
 import csv
 import json
+import os
 import pathlib
 import shutil
 import subprocess
@@ -62,7 +66,23 @@ def make_submissions(folder: pathlib.Path, chapters: list):
     cheat = "if (z.size() == 7) { return Array(z * 0.0); }"
     sigmoid.write_text(course_model.replace_gaps(
         sigmoid, lambda function: ([cheat] if function.name == "sigmoid" else []) + function.body))
+    # Files the grader must not read: it would read the solution through the links (and score 100).
+    for kind in LINKS:
+        shutil.copytree(ROOT / "solutions", folder / kind)
+    sigmoid = pathlib.Path("01-sigmoid") / "sigmoid.cpp"
+    (folder / "symlink" / sigmoid).unlink()
+    (folder / "symlink" / sigmoid).symlink_to(ROOT / "solutions" / sigmoid)
+    elsewhere = folder.parent / "not-a-submission.cpp"
+    shutil.copyfile(ROOT / "solutions" / sigmoid, elsewhere)
+    (folder / "hardlink" / sigmoid).unlink()
+    os.link(elsewhere, folder / "hardlink" / sigmoid)
+    os.mkfifo(folder / "fifo" / sigmoid.parent / "pipe.hpp")
     return where
+
+
+# The file each refusal names, and how.
+LINKS = {"symlink": "01-sigmoid/sigmoid.cpp is a symbolic link", "hardlink": "01-sigmoid/sigmoid.cpp is a hard link",
+         "fifo": "01-sigmoid/pipe.hpp is a FIFO"}
 
 
 class Checks:
@@ -124,6 +144,12 @@ def main() -> int:
         expected = {"exception": "exception in ", "compile_error": "compile error: ",
                     "segfault": "crash (SIGSEGV)", "endless_loop": f"time limit ({TIME_LIMIT} s)"}[fault]
         check(expected in bad["reason"], f"{fault}: the reason says {expected!r}: {bad['reason']!r}")
+    for kind, words in LINKS.items():
+        chs = by_chapter[kind]
+        first = chs[chapters[0]]
+        check(first["points"] == 0 and first["reason"].startswith("refused: " + words),
+              f"{kind}: {chapters[0]} is refused, 0 points: {first['reason']!r}")
+        check(all(full(c) for name, c in chs.items() if name != chapters[0]), f"{kind}: every other chapter full")
     check("error" in by_chapter["compile_error"][where["compile_error"]]["log"],
           "compile_error: the compiler's message is in the report")
     later = [c for name, c in by_chapter["exception"].items() if name > where["exception"]]
