@@ -2,15 +2,17 @@
 """Grade students' submissions chapter by chapter (instructors; run as `./course grade`).
 
 A submission is a folder that mirrors exercises/ (01-sigmoid/sigmoid.cpp, ...), or a copy of the whole
-course with such an exercises/ folder. Chapter NN is built from the student's NN-name/ files with the
+course with such an exercises/ folder, or an archive of either (.zip as `./course submit` writes it, .tar.gz). Chapter NN is built from the student's NN-name/ files with the
 solutions of every other chapter, and its tests run in a sandbox with limits on CPU time, memory and
 wall time; a chapter that does not compile, crashes or loops loses its own points only.
 
     ./course grade SUBMISSION_DIR [--hidden-tests DIR] [--json F] [--junit F] [--gradescope F]
-    ./course grade --batch DIR [--csv F] ...      every folder in DIR is one student's submission
+    ./course grade --batch DIR [--csv F] ...      every folder (or archive) in DIR is one student's submission
+    ./course grade ... --feedback DIR             a Markdown file and an HTML page per student
     ./course grade ... --chapters 1-4             only these chapters (they share the 100 points)
 
-Points: tests/grading.toml (each chapter's share of 100, each test case's weight).
+Points: tests/grading.toml (each chapter's share of 100, each test case's weight). Every run is kept in the
+gradebook (SQLite: DIR/gradebook.sqlite with --batch); --csv exports each student's newest grades.
 """
 import argparse
 import concurrent.futures
@@ -27,7 +29,10 @@ HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tools"))
+import archive as archive_mod  # noqa: E402
 import cache as cache_mod  # noqa: E402
+import feedback as feedback_mod  # noqa: E402
+import gradebook as gradebook_mod  # noqa: E402
 import course_model  # noqa: E402
 import grading  # noqa: E402
 import reports  # noqa: E402
@@ -42,15 +47,22 @@ def slug(name: str) -> str:
 def parse_args(argv):
     p = argparse.ArgumentParser(prog="./course grade", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("submission", nargs="?", type=pathlib.Path, help="a student's submission folder")
-    p.add_argument("--batch", type=pathlib.Path, metavar="DIR", help="grade every folder in DIR")
+    p.add_argument("submission", nargs="?", type=pathlib.Path, help="a student's submission folder or archive")
+    p.add_argument("--batch", type=pathlib.Path, metavar="DIR", help="grade every folder and archive in DIR")
     p.add_argument("--hidden-tests", type=pathlib.Path, metavar="DIR",
                    help="extra test files, DIR/NN-name/*.cpp, graded like the chapter's own (never released)")
     p.add_argument("--json", type=pathlib.Path, metavar="FILE", help="every result, case by case")
     p.add_argument("--junit", type=pathlib.Path, metavar="FILE", help="JUnit XML for CI systems")
     p.add_argument("--gradescope", type=pathlib.Path, metavar="FILE",
                    help="Gradescope's results.json (with --batch: one per student, keyed by folder name)")
-    p.add_argument("--csv", type=pathlib.Path, metavar="FILE", help="the gradebook (--batch; default DIR/gradebook.csv)")
+    p.add_argument("--csv", type=pathlib.Path, metavar="FILE",
+                   help="each student's newest grades from the gradebook (with --batch: default DIR/gradebook.csv)")
+    p.add_argument("--gradebook", type=pathlib.Path, metavar="FILE",
+                   help="the SQLite gradebook that keeps every run (default: DIR/gradebook.sqlite with --batch, "
+                        "else gradebook.sqlite in the cache)")
+    p.add_argument("--feedback", type=pathlib.Path, metavar="DIR",
+                   help="write DIR/<student>.md and .html: the table, the failures (a hidden test only by name), "
+                        "the compiler's errors, the flagged changes")
     p.add_argument("--chapters", metavar="LIST", help="grade these chapters only, e.g. 1-4 or 2,5 (the 100 points "
                                                     "are shared among them)")
     p.add_argument("--weights", type=pathlib.Path, default=ROOT / "tests" / "grading.toml", metavar="FILE")
@@ -77,12 +89,13 @@ def main(argv=None) -> int:
     if args.batch:
         if not args.batch.is_dir():
             sys.exit(f"grade: {args.batch} is not a folder")
-        folders = sorted(p for p in args.batch.iterdir() if p.is_dir() and not p.name.startswith("."))
+        folders = sorted(p for p in args.batch.iterdir() if not p.name.startswith(".") and
+                         (p.is_dir() or archive_mod.is_archive(p)))
         if not folders:
-            sys.exit(f"grade: no submission folders in {args.batch}")
+            sys.exit(f"grade: no submission folders or archives in {args.batch}")
     else:
-        if not args.submission.is_dir():
-            sys.exit(f"grade: {args.submission} is not a folder")
+        if not (args.submission.is_dir() or archive_mod.is_archive(args.submission)):
+            sys.exit(f"grade: {args.submission} is not a folder, nor an archive ({', '.join(archive_mod.SUFFIXES)})")
         folders = [args.submission]
     hidden = args.hidden_tests.resolve() if args.hidden_tests else None
     if hidden and not hidden.is_dir():
@@ -133,10 +146,25 @@ def main(argv=None) -> int:
         f"sandbox: {box.description}")
 
     scratch = {f: cache.dir / "work" / f"{slug(f.name)}-{os.getpid()}" for f in folders}
+    # An archive is unpacked first (into the scratch folder's neighbour); one that breaks a rule is refused whole.
+    where, refused = {}, {}
+    for f in folders:
+        if not archive_mod.is_archive(f):
+            where[f] = f.absolute()  # read without following links (submission_files.py)
+            continue
+        unpacked = scratch[f].with_name(scratch[f].name + "-unpacked")
+        shutil.rmtree(unpacked, ignore_errors=True)
+        try:
+            where[f] = archive_mod.unpack(f, unpacked)
+        except (archive_mod.ArchiveError, OSError) as e:
+            refused[f] = f"archive refused: {e}"
+            say(f"grade: {f.name}: {refused[f]}")
+    hashes = {f: gradebook_mod.submission_hash(where[f]) if f in where else gradebook_mod.file_hash(f) for f in folders}
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        futures = {(f, ch.name): pool.submit(grader.grade, ch, f.absolute(), scratch[f])
-                   for f in folders for ch in chapters}
-        outcome, left = {}, {f: len(chapters) for f in folders}
+        futures = {(f, ch.name): pool.submit(grader.grade, ch, where[f], scratch[f])
+                   for f in folders if f not in refused for ch in chapters}
+        outcome = {(f, ch.name): grading.refused(ch, reason) for f, reason in refused.items() for ch in chapters}
+        left = {f: len(chapters) for f in folders if f not in refused}
         for future in concurrent.futures.as_completed(futures.values()):
             key = next(k for k, v in futures.items() if v is future)
             outcome[key] = future.result()
@@ -147,6 +175,7 @@ def main(argv=None) -> int:
     if not args.keep:
         for folder in scratch.values():
             shutil.rmtree(folder, ignore_errors=True)
+            shutil.rmtree(folder.with_name(folder.name + "-unpacked"), ignore_errors=True)
 
     results = []
     for f in folders:
@@ -161,7 +190,8 @@ def main(argv=None) -> int:
                 "points": round(r.points, 4), "max_points": round(r.max_points, 4), "reason": r.reason,
                 "log": r.log, "cases": [{"name": c.name, "status": c.status, "message": c.message,
                                          "weight": c.weight, "hidden": c.hidden} for c in r.cases]})
-        results.append({"student": f.name, "path": str(f.resolve()), "chapters": chapter_results,
+        results.append({"student": archive_mod.student_name(f) if archive_mod.is_archive(f) else f.name,
+                        "path": str(f.resolve()), "chapters": chapter_results,
                         # the sum of the unrounded points: six chapters of 16.6667 would add up to 100.0002
                         "total": round(sum(outcome[(f, ch.name)].points for ch in chapters), 4)})
 
@@ -180,10 +210,19 @@ def main(argv=None) -> int:
         reports.write_junit(args.junit, results)
     if args.gradescope:
         reports.write_gradescope(args.gradescope, results)
-    if args.batch:
+    book_path = args.gradebook or (args.batch / "gradebook.sqlite" if args.batch else cache.dir / "gradebook.sqlite")
+    book = gradebook_mod.Gradebook(book_path)
+    book.record(results, {sub["student"]: hashes[f] for sub, f in zip(results, folders)},
+                [ch.name for ch in chapters], box.mode, str(hidden) if hidden else None)
+    say(f"grade: gradebook (every run kept): {book_path}")
+    if args.batch or args.csv:
         csv_path = args.csv or args.batch / "gradebook.csv"
-        reports.write_csv(csv_path, results, [ch.name for ch in chapters])
-        say(f"grade: gradebook: {csv_path}")
+        book.export_csv(csv_path, [c.name for c in gradable])
+        say(f"grade: newest grade of every student: {csv_path}")
+    book.close()
+    if args.feedback:
+        feedback_mod.write(args.feedback, results, ROOT)
+        say(f"grade: feedback for {len(results)} student(s): {args.feedback}/")
     say(f"grade: graded {len(results)} submission(s) in {elapsed:.1f} s")
     return 0
 

@@ -112,6 +112,12 @@ def first_error(log: str) -> str:
     return lines[0].strip() if lines else ""
 
 
+def refused(chapter, reason: str) -> ChapterResult:
+    """A chapter not graded at all (its submission was refused): every case "not run", with the reason."""
+    return ChapterResult(name=chapter.name, title=chapter.title, reason=reason,
+                         cases=[CaseResult(c, "not run", reason, 1.0, c in chapter.hidden) for c in chapter.cases])
+
+
 class ChapterGrader:
     def __init__(self, cache, sandbox, weights, time_limit: float, compile_limit: float = 300):
         self.cache = cache
