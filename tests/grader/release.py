@@ -19,7 +19,9 @@ import sys
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE.parent / "tools"))
+import classroom  # noqa: E402
 import course_model  # noqa: E402
+import weights  # noqa: E402
 
 EXCLUDED = ("solutions/", "tests/hidden/", "tests/grader/", "tests/grading.toml")
 
@@ -115,6 +117,11 @@ def main() -> int:
         # The instructors' part of the README describes tools the students' copy does not have.
         readme.write_text(re.sub(r"^### Grading and releasing\n.*?(?=^#{1,3} |\Z)", "", readme.read_text(),
                                  flags=re.S | re.M))
+    # GitHub Classroom: each push runs ./course check chapter by chapter and reports the points.
+    workflow = out / ".github" / "workflows" / "classroom.yml"
+    workflow.parent.mkdir(parents=True, exist_ok=True)
+    workflow.write_text(classroom.text(course_model.Course(ROOT).exercise_chapters(),
+                                       weights.Weights(ROOT / "tests" / "grading.toml")))
     found = leaks(out)
     if found:
         print("\n".join(found[:20]))

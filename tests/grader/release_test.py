@@ -30,6 +30,12 @@ def main() -> int:
     exercises = sorted(p.relative_to(ROOT) for p in (ROOT / "exercises").rglob("*.cpp"))
     check(all((out / e).is_file() for e in exercises), f"every exercise is there ({len(exercises)} files)")
     check((out / "course").is_file() and (out / "tests" / "support").is_dir(), "the course script and tests/support")
+    workflow = out / ".github" / "workflows" / "classroom.yml"
+    proc = subprocess.run([sys.executable, str(HERE / "test_classroom.py"), str(workflow)], stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True) if workflow.is_file() else None
+    check(proc is not None and proc.returncode == 0, "the copy has GitHub Classroom's workflow, and it is valid"
+                                                     + (f":\n{proc.stdout}" if proc and proc.returncode else ""))
+    check((out / "tests" / "tools" / "submit.py").is_file(), "the copy has ./course submit (tests/tools/submit.py)")
     model = [sys.executable, str(out / "tests" / "tools" / "course_model.py"), "chapters"]
     theirs = subprocess.run(model, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True).stdout
     model[1] = str(HERE.parent / "tools" / "course_model.py")
