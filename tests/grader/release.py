@@ -113,7 +113,10 @@ def main() -> int:
     if website:
         shutil.copytree(website, out / "website")
     readme = out / "README.md"
-    if readme.exists():
+    if (HERE / "README.student.md").is_file():
+        # The students' README: their commands, where the website is, how to hand in.
+        readme.write_text((HERE / "README.student.md").read_text())
+    elif readme.exists():
         # The instructors' part of the README describes tools the students' copy does not have.
         readme.write_text(re.sub(r"^### Grading and releasing\n.*?(?=^#{1,3} |\Z)", "", readme.read_text(),
                                  flags=re.S | re.M))
@@ -122,6 +125,8 @@ def main() -> int:
     workflow.parent.mkdir(parents=True, exist_ok=True)
     workflow.write_text(classroom.text(course_model.Course(ROOT).exercise_chapters(),
                                        weights.Weights(ROOT / "tests" / "grading.toml")))
+    # The exercises as handed out, for `./course reset N` (a student's copy cannot make them from solutions/).
+    shutil.copytree(out / "exercises", out / ".course" / "handed-out")
     found = leaks(out)
     if found:
         print("\n".join(found[:20]))
@@ -134,7 +139,7 @@ def main() -> int:
         subprocess.run([*git, "commit", "-q", "-m", "The course, students' copy"], check=True)
     print(f"release: {len(files)} files in {out}" + (f", the website in {out / 'website'}/index.html" if website else ""))
     print("release: left out: " + ", ".join(EXCLUDED) + "; no solution line found in the copy")
-    print(f"release: a student starts with: cd {out} && ./course check 1")
+    print(f"release: a student starts with: cd {out} && ./course watch")
     return 0
 
 

@@ -130,6 +130,13 @@ def run(executable, report: pathlib.Path, extra_args=(), timeout=120, env=None, 
             proc.wait()
             returncode = -signal.SIGKILL
             problem = f"time limit: the tests did not finish within {timeout:g} s (an endless loop?)"
+        except KeyboardInterrupt:  # Ctrl-C reaches only this process: the tests have a session of their own
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            proc.wait()
+            raise
         output = _read_output(out)
     if prefix and 128 < returncode <= 128 + 64:
         returncode = 128 - returncode  # a shell's or bubblewrap's way to say "killed by signal N"
@@ -148,3 +155,46 @@ def run(executable, report: pathlib.Path, extra_args=(), timeout=120, env=None, 
             problem = problem or "crashed: " + line.split("fatal error:", 1)[-1].strip()
     running = _running_case(output) if progress else ""
     return Run(cases=cases, returncode=returncode, problem=problem, output=output, running=running)
+
+
+@dataclasses.dataclass
+class Listed:
+    """A test case as the executable lists it (--list_content=DOT): where it is declared and its labels."""
+    suite: str
+    name: str
+    file: str
+    line: int
+    labels: tuple
+
+    @property
+    def provided(self):
+        """A case of course-provided code: it may pass against a stub, and it is not the student's."""
+        return "provided" in self.labels
+
+
+def list_cases(executable, timeout=60) -> dict:
+    """(suite, case) -> Listed, in the order the executable runs them; {} if it cannot list them."""
+    try:
+        proc = subprocess.run([str(executable), "--list_content=DOT"], stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, timeout=timeout)
+    except (OSError, subprocess.TimeoutExpired):
+        return {}
+    nodes, parent = {}, {}
+    for line in proc.stdout.splitlines():
+        node = re.match(r'(tu\d+)\[.*label="([^"]*)"\]', line)
+        edge = re.match(r"(tu\d+) -> (tu\d+);", line)
+        if node:
+            nodes[node[1]] = node[2].split("|")
+        elif edge:
+            parent[edge[2]] = edge[1]
+    cases = {}
+    for unit, fields in nodes.items():
+        if unit not in parent or any(p == unit for p in parent.values()):
+            continue  # the master suite, or a suite
+        place = re.match(r"(.*)\((\d+)\)$", fields[1]) if len(fields) > 1 else None
+        labels = next((f for f in fields[2:] if f.startswith("labels:")), "labels:")
+        suite = nodes.get(parent[unit], ["", ""])[0]
+        cases[(suite, fields[0])] = Listed(suite, fields[0], place[1] if place else "",
+                                           int(place[2]) if place else 0,
+                                           tuple(word.lstrip("@") for word in labels.split()[1:]))
+    return cases

@@ -5,6 +5,7 @@ titles and hints, the functions the student writes and the markers of their gaps
     chapters/NN-name/README.md     the chapter's text; its first line is `# Chapter N: Title {#chNN}`
     chapters/NN-name/hint.md       its hint: `## function` starts the hint of one function (up to the next
                                    `## `); a hint.md without such sections is one hint for every function
+    chapters/NN-name/built.md      one sentence of what the student built, said when the chapter is done
     solutions/NN-name/*.cpp        the student's functions, complete; the last lines of each body are a gap:
                                        // BEGIN SOLUTION function
                                        ...
@@ -304,6 +305,12 @@ class Chapter:
             else:
                 body.append(line)
         return sections
+
+    @property
+    def built(self) -> str:
+        """The sentence of built.md (what the student has built once the chapter is done), or ""."""
+        path = self.dir / "built.md"
+        return " ".join(path.read_text().split()) if path.is_file() else ""
 
     def hint(self, function: str):
         """The hint for one function, the same in the terminal and on the website: its `## function` section,
