@@ -94,6 +94,7 @@ def gradescope(sub) -> dict:
             tests.append({"name": f"{ch['chapter']}: {c['name']}", "number": f"{number}.{k}",
                           "score": _round(max_score if c["status"] == "passed" else 0.0),
                           "max_score": _round(max_score), "output": output,
+                          "status": "passed" if c["status"] == "passed" else "failed",
                           "visibility": "after_published" if c["hidden"] else "visible"})
     summary = "\n".join(f"{ch['chapter']}: {ch['points']:.1f}/{ch['max_points']:.1f} "
                         f"{ch['reason'] or 'all tests pass'}" for ch in sub["chapters"])

@@ -27,8 +27,10 @@ import xml.etree.ElementTree as ET
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
+sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tools"))
 import course_model  # noqa: E402
+import gradescope_schema  # noqa: E402
 
 FAULTS = {
     "exception": 'throw std::runtime_error("a mistake in {function}");',
@@ -163,6 +165,8 @@ def main() -> int:
     check(all(abs(sum(t["score"] for t in gs[s]["tests"]) - gs[s]["score"]) < 0.1 and
               all({"name", "score", "max_score", "output"} <= set(t) for t in gs[s]["tests"]) for s in gs),
           "Gradescope: tests with name, score, max_score, output, adding up to the score")
+    broken = {s: gradescope_schema.problems(gs[s]) for s in gs if gradescope_schema.problems(gs[s])}
+    check(not broken, f"Gradescope: every results.json keeps the documented fields (gradescope_schema.py): {broken}")
     suites = ET.parse(out["xml"]).getroot()
     check(suites.tag == "testsuites" and len(suites) == len(results) * len(chapters),
           f"JUnit: one testsuite per student and chapter ({len(suites)})")

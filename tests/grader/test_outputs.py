@@ -22,6 +22,8 @@ sys.path.insert(0, str(HERE))
 import archive  # noqa: E402
 import feedback  # noqa: E402
 import gradebook  # noqa: E402
+import gradescope_schema  # noqa: E402
+import reports  # noqa: E402
 
 
 def result(student, points, hidden_message="expected 0.5, got 0.4 at z = 0.123"):
@@ -164,6 +166,23 @@ class Feedback(unittest.TestCase):
             self.assertIn("check_finite", text)  # the flagged change
         self.assertIn("<!DOCTYPE html>", (tmp / "alice.html").read_text())
         self.assertIn("alice: 30.0 / 100", (tmp / "alice.md").read_text())
+
+
+class Gradescope(unittest.TestCase):
+    def test_results_keep_the_documented_fields_and_hide_hidden_tests(self):
+        secret = "expected 0.731058578630005, got 0 at z = 1.0"
+        data = reports.gradescope(result("alice", 20, secret))
+        self.assertEqual(gradescope_schema.problems(data), [])
+        self.assertNotIn(secret, str(data))
+        hidden = [t for t in data["tests"] if "hidden_seven" in t["name"]]
+        self.assertEqual(hidden[0]["output"], "hidden test failed")
+
+    def test_the_check_finds_what_breaks_the_spec(self):
+        bad = {"scor": 1, "tests": [{"name": 3, "score": 2, "max_score": 1, "status": "ok", "visibility": "later"}]}
+        found = "\n".join(gradescope_schema.problems(bad))
+        for words in ("unknown top-level field 'scor'", "name is not a string", "status 'ok'", "visibility 'later'",
+                      "score 2 above max_score 1"):
+            self.assertIn(words, found)
 
 
 if __name__ == "__main__":
