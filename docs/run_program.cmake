@@ -1,9 +1,7 @@
-# Run a chapter program for the website (cmake -P; PROGRAM, OUT, WORKDIR, and for a chapter with figures
-# DIR and STAMP):
-#   without DIR   `PROGRAM` once; what it prints becomes OUT (the page's \verbinclude)
-#   with DIR      `PROGRAM --figure-data DIR` into an emptied DIR, then STAMP is touched. If it printed
-#                 anything, that is OUT: a program that prints its usual output in this mode too runs only
-#                 once per build. If it printed nothing, `PROGRAM` runs again for OUT.
+# Run a chapter program for the website, once (cmake -P; PROGRAM, OUT, WORKDIR, and for a chapter with
+# figures DIR and STAMP): `PROGRAM`, or `PROGRAM --figure-data DIR` into an emptied DIR, which prints the
+# same and also writes the figures' data (src/base/program.hpp); what it prints becomes OUT (the page's
+# \verbinclude), and STAMP is touched.
 # With UNFINISHED_OK (a student's copy: the programs are built from exercises/), a program that stops on a
 # stub ("not implemented yet") leaves a note in OUT, and DIR/UNFINISHED with its message, from which
 # plot.cmake draws a placeholder; any other failure fails the build.
@@ -23,8 +21,6 @@ function(run)
   endif()
 endfunction()
 
-set(out "")
-set(unfinished "")
 if(DEFINED DIR)
   file(REMOVE_RECURSE "${DIR}")
   file(MAKE_DIRECTORY "${DIR}")
@@ -32,9 +28,11 @@ if(DEFINED DIR)
   if(unfinished)
     file(WRITE "${DIR}/UNFINISHED" "${unfinished}")
   endif()
+else()
+  run()
 endif()
 if(out STREQUAL "" AND NOT unfinished)
-  run()
+  message(FATAL_ERROR "${PROGRAM} printed nothing: its page shows what it prints")
 endif()
 if(unfinished)
   string(CONCAT out "(The program stops at a function not written yet:\n ${unfinished}\n"

@@ -1,15 +1,13 @@
-// Chapter 5's program: the loss of the 2 → 6 → 4 → 3 network on the spiral, before any training.
-// With `--figure-data DIR` it writes instead the cost of one output as a function of its score z, for
-// the labels 1 and 0 (DIR/cost.dat), which the website plots.
+// Chapter 5's program: what `about`, below, says it shows.
 #include <cmath>
 #include <cstdio>
-#include <exception>
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xrandom.hpp>
 #include <xtensor/xview.hpp>
 
 #include "base/data.hpp"
 #include "base/figure_data.hpp"
+#include "base/program.hpp"
 #include "base/widths.hpp"
 #include "course/02-activations/activation.hpp"
 #include "student/activations.hpp"
@@ -20,14 +18,20 @@
 
 namespace {
 
+const char* const about =
+    "The loss of the 2 → 6 → 4 → 3 network on the spiral, before any training.\n"
+    "Figure data: the cost of one output against its score z, for the labels 1 and 0 (DIR/cost.dat).";
+
 void write_figure_data(const std::string& dir)
 {
     // −log ŷ = −log σ(z) for y = 1 and −log(1 − ŷ) = −log σ(−z) for y = 0, on z in [−8, 8]
     const nn::Array z = xt::linspace(-8.0, 8.0, 321);
     nn::Matrix table = xt::zeros<double>({z.size(), std::size_t{3}});
     xt::col(table, 0) = z;
-    xt::col(table, 1) = -nn::log_sigmoid(z);
-    xt::col(table, 2) = -nn::log_sigmoid(nn::Array(-z));
+    const nn::Array cost_if_1 = -nn::log_sigmoid(z);
+    const nn::Array cost_if_0 = -nn::log_sigmoid(nn::Array(-z));
+    xt::col(table, 1) = cost_if_1;
+    xt::col(table, 2) = cost_if_0;
     nn::write_dat(dir, "cost.dat", table, {"z", "cost_if_y_is_1", "cost_if_y_is_0"});
 }
 
@@ -49,63 +53,61 @@ void saturation_table()
                 nn::cross_entropy(z3, Y));
 }
 
+void untrained_loss(const std::string& figure_data)
+{
+    if (!figure_data.empty()) {
+        write_figure_data(figure_data);
+    }
+    saturation_table();
+
+    //! [data]
+    const nn::Dataset data = nn::make_spiral();   // X: 3000 × 2, y: 3000 labels
+    const nn::Matrix Y = nn::one_hot(data.y, 3);  // Y: 3000 × 3
+    const nn::Widths c = {2, 6, 4, 3};
+    const std::size_t N = data.X.shape(0);
+    //! [data]
+    std::printf("The spiral: X %zu x %zu, y %zu labels, one-hot Y %zu x %zu\n", data.X.shape(0),
+                data.X.shape(1), data.y.size(), Y.shape(0), Y.shape(1));
+    for (std::size_t i : {0, 1000, 2999}) {
+        std::printf("  sample %4zu: y = %d  ->  Y row (%g, %g, %g)\n", i, data.y(i), Y(i, 0), Y(i, 1),
+                    Y(i, 2));
+    }
+
+    // θ = 0: ŷ = 1/2 everywhere.
+    nn::Vector zero = xt::zeros<double>({nn::theta_size(c)});
+    auto z = nn::unpack_theta(zero, c);
+    const nn::Forward fw0 = nn::forward(data.X, z[0], z[1], z[2], nn::activation("tanh"));
+    std::printf("\ntheta = 0: every y_hat = %g, L = %.12f (3 ln 2 = %.12f)\n\n", fw0.y_hat(0, 0),
+                nn::regularized_loss(fw0.z3, Y, zero, c, 0.0), 3.0 * std::log(2.0));
+
+    std::printf("The untrained network: theta = 61 random numbers from N(0, 1) (seed 0), lambda = 1\n");
+    std::printf("%-8s  %12s  %12s  %12s  %9s  %s\n", "phi", "cross-ent.", "penalty", "L", "accuracy",
+                "predicted classes (count of 0, 1, 2)");
+    for (const char* name : {"sigmoid", "tanh", "relu"}) {
+        xt::random::seed(0);
+        nn::Vector theta = xt::random::randn<double>({nn::theta_size(c)});
+        //! [loss]
+        auto thetas = nn::unpack_theta(theta, c);  // θ(1) 3 × 6, θ(2) 7 × 4, θ(3) 5 × 3
+        const nn::Forward fw = nn::forward(data.X, thetas[0], thetas[1], thetas[2], nn::activation(name));
+        const double lambda = 1.0;
+        const double data_loss = nn::cross_entropy(fw.z3, Y);
+        const double penalty = nn::l2_penalty(theta, c, lambda, N);
+        const double L = nn::regularized_loss(fw.z3, Y, theta, c, lambda);  // = data_loss + penalty
+        const nn::Labels predicted = nn::predict_class(fw.y_hat);
+        const double right = nn::accuracy(predicted, data.y);
+        //! [loss]
+        std::size_t counts[3] = {0, 0, 0};
+        for (int p : predicted) {
+            ++counts[p];
+        }
+        std::printf("%-8s  %12.6f  %12.6f  %12.6f  %8.1f%%  %zu, %zu, %zu\n", name, data_loss, penalty, L,
+                    100.0 * right, counts[0], counts[1], counts[2]);
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
 {
-    try {
-        const std::string figure_dir = nn::figure_data_dir(argc, argv);
-        if (!figure_dir.empty()) {
-            write_figure_data(figure_dir);
-            return 0;
-        }
-        saturation_table();
-
-        //! [data]
-        const nn::Dataset data = nn::make_spiral();   // X: 3000 × 2, y: 3000 labels
-        const nn::Matrix Y = nn::one_hot(data.y, 3);  // Y: 3000 × 3
-        const nn::Widths c = {2, 6, 4, 3};
-        const std::size_t N = data.X.shape(0);
-        //! [data]
-        std::printf("The spiral: X %zu x %zu, y %zu labels, one-hot Y %zu x %zu\n", data.X.shape(0),
-                    data.X.shape(1), data.y.size(), Y.shape(0), Y.shape(1));
-        for (std::size_t i : {0, 1000, 2999}) {
-            std::printf("  sample %4zu: y = %d  ->  Y row (%g, %g, %g)\n", i, data.y(i), Y(i, 0), Y(i, 1),
-                        Y(i, 2));
-        }
-
-        // θ = 0: ŷ = 1/2 everywhere.
-        nn::Vector zero = xt::zeros<double>({nn::theta_size(c)});
-        auto z = nn::unpack_theta(zero, c);
-        const nn::Forward fw0 = nn::forward(data.X, z[0], z[1], z[2], nn::activation("tanh"));
-        std::printf("\ntheta = 0: every y_hat = %g, L = %.12f (3 ln 2 = %.12f)\n\n", fw0.y_hat(0, 0),
-                    nn::regularized_loss(fw0.z3, Y, zero, c, 0.0), 3.0 * std::log(2.0));
-
-        std::printf("The untrained network: theta = 61 random numbers from N(0, 1) (seed 0), lambda = 1\n");
-        std::printf("%-8s  %12s  %12s  %12s  %9s  %s\n", "phi", "cross-ent.", "penalty", "L", "accuracy",
-                    "predicted classes (count of 0, 1, 2)");
-        for (const char* name : {"sigmoid", "tanh", "relu"}) {
-            xt::random::seed(0);
-            nn::Vector theta = xt::random::randn<double>({nn::theta_size(c)});
-            //! [loss]
-            auto thetas = nn::unpack_theta(theta, c);  // θ(1) 3 × 6, θ(2) 7 × 4, θ(3) 5 × 3
-            const nn::Forward fw = nn::forward(data.X, thetas[0], thetas[1], thetas[2], nn::activation(name));
-            const double lambda = 1.0;
-            const double data_loss = nn::cross_entropy(fw.z3, Y);
-            const double penalty = nn::l2_penalty(theta, c, lambda, N);
-            const double L = nn::regularized_loss(fw.z3, Y, theta, c, lambda);  // = data_loss + penalty
-            const nn::Labels predicted = nn::predict_class(fw.y_hat);
-            const double right = nn::accuracy(predicted, data.y);
-            //! [loss]
-            std::size_t counts[3] = {0, 0, 0};
-            for (int p : predicted) {
-                ++counts[p];
-            }
-            std::printf("%-8s  %12.6f  %12.6f  %12.6f  %8.1f%%  %zu, %zu, %zu\n", name, data_loss, penalty, L,
-                        100.0 * right, counts[0], counts[1], counts[2]);
-        }
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "ch05: %s\n", e.what());
-        return 1;
-    }
+    return nn::run_program(argc, argv, about, untrained_loss);
 }

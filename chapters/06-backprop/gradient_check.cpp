@@ -1,16 +1,13 @@
-// Chapter 6's program: the shapes of backpropagation's gradients on the spiral, the gradient checked
-// against finite differences for each activation, a classic mistake caught, and one gradient step.
-// With `--figure-data DIR` it writes instead the error of a finite difference against the step h, for
-// the central and the one-sided difference (DIR/steps.dat), which the website plots.
+// Chapter 6's program: what `about`, below, says it shows.
 #include <cmath>
 #include <cstdio>
-#include <exception>
 #include <xtensor-blas/xlinalg.hpp>
 #include <xtensor/xmanipulation.hpp>
 #include <xtensor/xrandom.hpp>
 
 #include "base/data.hpp"
 #include "base/figure_data.hpp"
+#include "base/program.hpp"
 #include "base/widths.hpp"
 #include "course/02-activations/activation.hpp"
 #include "course/06-backprop/gradcheck.hpp"
@@ -21,6 +18,11 @@
 #include "student/theta.hpp"
 
 namespace {
+
+const char* const about =
+    "The shapes of backpropagation's gradients on the spiral, the gradient checked against finite\n"
+    "differences for each activation, a classic mistake caught, and one gradient step.\n"
+    "Figure data: the error of a finite difference against the step h (DIR/steps.dat).";
 
 // |finite difference − backprop| / |backprop| for the largest component of the gradient, h from 1e-12 to 0.1.
 void write_figure_data(const std::string& dir, const nn::Vector& theta, const nn::Widths& c,
@@ -56,86 +58,82 @@ void shape_row(const char* name, const char* formula, const nn::Matrix& m)
     std::printf("  %-12s %-42s %5zu x %zu\n", name, formula, m.shape(0), m.shape(1));
 }
 
+void gradient_check(const std::string& figure_data)
+{
+    const nn::Dataset data = nn::make_spiral();
+    const nn::Matrix Y = nn::one_hot(data.y, 3);
+    const nn::Widths c = {2, 6, 4, 3};
+    xt::random::seed(0);
+    const nn::Vector theta = xt::random::randn<double>({nn::theta_size(c)});
+    const double lambda = 1.0;
+    if (!figure_data.empty()) {
+        write_figure_data(figure_data, theta, c, data.X, Y);
+    }
+
+    // The lecture's table, with the shapes of this network on N = 3000 samples.
+    nn::Vector copy = theta;
+    const auto views = nn::unpack_theta(copy, c);
+    const nn::Matrix theta1 = views[0], theta2 = views[1], theta3 = views[2];
+    const nn::Activation& tanh = nn::activation("tanh");
+    const nn::Forward fw = nn::forward(data.X, theta1, theta2, theta3, tanh);
+    const nn::Gradients g = nn::backprop(fw, Y, theta1, theta2, theta3, tanh, lambda);
+    std::printf("Backpropagation on the spiral (N = %zu, phi = tanh, lambda = %g):\n", data.X.shape(0),
+                lambda);
+    shape_row("dL/dz(3)", "(y_hat - Y) / N", g.dz3);
+    shape_row("dL/dtheta(3)", "a(2)*^T dL/dz(3) + (lambda/N) theta(3)", g.dtheta3);
+    shape_row("dL/da(2)", "dL/dz(3) theta(3)^T, bias row left out", g.da2);
+    shape_row("dL/dz(2)", "dL/da(2) * phi'(z(2))", g.dz2);
+    shape_row("dL/dtheta(2)", "a(1)*^T dL/dz(2) + (lambda/N) theta(2)", g.dtheta2);
+    shape_row("dL/da(1)", "dL/dz(2) theta(2)^T, bias row left out", g.da1);
+    shape_row("dL/dz(1)", "dL/da(1) * phi'(z(1))", g.dz1);
+    shape_row("dL/dtheta(1)", "X*^T dL/dz(1) + (lambda/N) theta(1)", g.dtheta1);
+    std::printf("  packed like theta: %zu + %zu + %zu = %zu numbers\n\n", g.dtheta1.size(), g.dtheta2.size(),
+                g.dtheta3.size(), g.dtheta1.size() + g.dtheta2.size() + g.dtheta3.size());
+
+    for (const char* name : {"sigmoid", "tanh", "relu"}) {
+        const nn::Activation& phi = nn::activation(name);
+        std::printf("phi = %s, lambda = %g:\n", name, lambda);
+        //! [check]
+        const nn::GradientCheck check = nn::check_loss_and_gradient(
+            [&](const nn::Vector& t) { return nn::loss_and_gradient(t, c, data.X, Y, phi, lambda); }, theta,
+            c);
+        std::printf("%s\n", nn::gradient_check_report(check).c_str());
+        //! [check]
+    }
+
+    // A classic mistake: forgetting the factor phi'(z(1)) in the first layer.
+    std::printf("The same check of a backprop that forgets phi'(z(1)), i.e. uses dL/dz(1) = dL/da(1):\n");
+    //! [mistake]
+    const auto forgot_phi_prime = [&](const nn::Vector& t) {
+        nn::LossAndGradient right = nn::loss_and_gradient(t, c, data.X, Y, tanh, lambda);
+        nn::Vector tc = t;
+        const auto th = nn::unpack_theta(tc, c);
+        const nn::Forward f = nn::forward(data.X, th[0], th[1], th[2], tanh);
+        const nn::Gradients grad = nn::backprop(f, Y, th[0], th[1], th[2], tanh, lambda);
+        // ∂L/∂θ(1) = X*ᵀ ∂L/∂a(1) + (λ/N) θ(1): the ⊙ φ′(z(1)) is missing
+        const nn::Matrix wrong = xt::linalg::dot(xt::transpose(f.x_star), grad.da1) +
+                                 nn::l2_gradient(th[0], lambda, data.X.shape(0));
+        std::copy(wrong.begin(), wrong.end(), right.gradient.begin());  // θ(1) comes first in θ
+        return right;
+    };
+    //! [mistake]
+    std::printf("%s\n",
+                nn::gradient_check_report(nn::check_loss_and_gradient(forgot_phi_prime, theta, c)).c_str());
+
+    // θ − η ∇θL: one line, because the gradient has θ's layout.
+    const nn::LossAndGradient before = nn::loss_and_gradient(theta, c, data.X, Y, tanh, lambda);
+    //! [step]
+    const double eta = 0.5;
+    const nn::Vector theta_next = theta - eta * before.gradient;
+    //! [step]
+    const nn::LossAndGradient after = nn::loss_and_gradient(theta_next, c, data.X, Y, tanh, lambda);
+    std::printf("One step theta - %g * gradient (phi = tanh): L = %.6f -> %.6f\n", eta, before.loss,
+                after.loss);
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
 {
-    try {
-        const std::string figure_dir = nn::figure_data_dir(argc, argv);
-        const nn::Dataset data = nn::make_spiral();
-        const nn::Matrix Y = nn::one_hot(data.y, 3);
-        const nn::Widths c = {2, 6, 4, 3};
-        xt::random::seed(0);
-        const nn::Vector theta = xt::random::randn<double>({nn::theta_size(c)});
-        const double lambda = 1.0;
-        if (!figure_dir.empty()) {
-            write_figure_data(figure_dir, theta, c, data.X, Y);
-            return 0;
-        }
-
-        // The lecture's table, with the shapes of this network on N = 3000 samples.
-        nn::Vector copy = theta;
-        const auto views = nn::unpack_theta(copy, c);
-        const nn::Matrix theta1 = views[0], theta2 = views[1], theta3 = views[2];
-        const nn::Activation& tanh = nn::activation("tanh");
-        const nn::Forward fw = nn::forward(data.X, theta1, theta2, theta3, tanh);
-        const nn::Gradients g = nn::backprop(fw, Y, theta1, theta2, theta3, tanh, lambda);
-        std::printf("Backpropagation on the spiral (N = %zu, phi = tanh, lambda = %g):\n", data.X.shape(0),
-                    lambda);
-        shape_row("dL/dz(3)", "(y_hat - Y) / N", g.dz3);
-        shape_row("dL/dtheta(3)", "a(2)*^T dL/dz(3) + (lambda/N) theta(3)", g.dtheta3);
-        shape_row("dL/da(2)", "dL/dz(3) theta(3)^T, bias row left out", g.da2);
-        shape_row("dL/dz(2)", "dL/da(2) * phi'(z(2))", g.dz2);
-        shape_row("dL/dtheta(2)", "a(1)*^T dL/dz(2) + (lambda/N) theta(2)", g.dtheta2);
-        shape_row("dL/da(1)", "dL/dz(2) theta(2)^T, bias row left out", g.da1);
-        shape_row("dL/dz(1)", "dL/da(1) * phi'(z(1))", g.dz1);
-        shape_row("dL/dtheta(1)", "X*^T dL/dz(1) + (lambda/N) theta(1)", g.dtheta1);
-        std::printf("  packed like theta: %zu + %zu + %zu = %zu numbers\n\n", g.dtheta1.size(),
-                    g.dtheta2.size(), g.dtheta3.size(),
-                    g.dtheta1.size() + g.dtheta2.size() + g.dtheta3.size());
-
-        for (const char* name : {"sigmoid", "tanh", "relu"}) {
-            const nn::Activation& phi = nn::activation(name);
-            std::printf("phi = %s, lambda = %g:\n", name, lambda);
-            //! [check]
-            const nn::GradientCheck check = nn::check_loss_and_gradient(
-                [&](const nn::Vector& t) { return nn::loss_and_gradient(t, c, data.X, Y, phi, lambda); },
-                theta, c);
-            std::printf("%s\n", nn::gradient_check_report(check).c_str());
-            //! [check]
-        }
-
-        // A classic mistake: forgetting the factor phi'(z(1)) in the first layer.
-        std::printf("The same check of a backprop that forgets phi'(z(1)), i.e. uses dL/dz(1) = dL/da(1):\n");
-        //! [mistake]
-        const auto forgot_phi_prime = [&](const nn::Vector& t) {
-            nn::LossAndGradient right = nn::loss_and_gradient(t, c, data.X, Y, tanh, lambda);
-            nn::Vector tc = t;
-            const auto th = nn::unpack_theta(tc, c);
-            const nn::Forward f = nn::forward(data.X, th[0], th[1], th[2], tanh);
-            const nn::Gradients grad = nn::backprop(f, Y, th[0], th[1], th[2], tanh, lambda);
-            // ∂L/∂θ(1) = X*ᵀ ∂L/∂a(1) + (λ/N) θ(1): the ⊙ φ′(z(1)) is missing
-            const nn::Matrix wrong = xt::linalg::dot(xt::transpose(f.x_star), grad.da1) +
-                                     nn::l2_gradient(th[0], lambda, data.X.shape(0));
-            std::copy(wrong.begin(), wrong.end(), right.gradient.begin());  // θ(1) comes first in θ
-            return right;
-        };
-        //! [mistake]
-        std::printf(
-            "%s\n",
-            nn::gradient_check_report(nn::check_loss_and_gradient(forgot_phi_prime, theta, c)).c_str());
-
-        // θ − η ∇θL: one line, because the gradient has θ's layout.
-        const nn::LossAndGradient before = nn::loss_and_gradient(theta, c, data.X, Y, tanh, lambda);
-        //! [step]
-        const double eta = 0.5;
-        const nn::Vector theta_next = theta - eta * before.gradient;
-        //! [step]
-        const nn::LossAndGradient after = nn::loss_and_gradient(theta_next, c, data.X, Y, tanh, lambda);
-        std::printf("One step theta - %g * gradient (phi = tanh): L = %.6f -> %.6f\n", eta, before.loss,
-                    after.loss);
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "ch06: %s\n", e.what());
-        return 1;
-    }
+    return nn::run_program(argc, argv, about, gradient_check);
 }

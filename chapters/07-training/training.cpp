@@ -8,17 +8,15 @@
 #include <unistd.h>
 #include <cmath>
 #include <cstdio>
-#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xsort.hpp>
 #include <xtensor/xview.hpp>
 
-#include "base/errors.hpp"
 #include "base/figure_data.hpp"
+#include "base/format.hpp"
 #include "base/theta_file.hpp"
-#include "course/07-training/options.hpp"
 #include "course/07-training/trainer.hpp"
 #include "student/loss.hpp"
 #include "student/theta.hpp"
@@ -38,13 +36,6 @@ struct Trial {
 // The runs compared in the text and in the loss figure, all from the same θ.
 const std::vector<Trial> trials = {
     {"gd", 0.3}, {"gd", 1.0}, {"gd", 10.0}, {"momentum", 0.03}, {"adam", 0.01}};
-
-std::string percent(double accuracy)
-{
-    char text[32];
-    std::snprintf(text, sizeof text, "%.2f %%", 100.0 * accuracy);
-    return text;
-}
 
 // The spiral of seed 0, split 2400 / 600.
 Split spiral(std::uint64_t seed)
@@ -165,12 +156,7 @@ void demonstration(const std::string& figure_dir)
 void write_figure_data(const std::string& dir, const std::vector<RunResult>& results)
 {
     const std::size_t epochs = results.front().losses.size();
-    // The data set by class.
-    const Dataset all = make_spiral(1000, 3, 0);
-    Matrix points = xt::zeros<double>({all.X.shape(0), std::size_t(3)});
-    xt::view(points, xt::all(), xt::range(0, 2)) = all.X;
-    xt::col(points, 2) = xt::cast<double>(all.y);
-    write_dat(dir, "spiral.dat", points, {"x1", "x2", "class"});
+    write_spiral_dat(dir, make_spiral(1000, 3, 0));
     // The loss of every epoch, for each optimizer.
     Matrix losses = xt::zeros<double>({epochs, trials.size() + 1});
     std::vector<std::string> names = {"epoch"};
@@ -203,23 +189,5 @@ void write_figure_data(const std::string& dir, const std::vector<RunResult>& res
 
 int main(int argc, char** argv)
 {
-    try {
-        const Options options = parse_options(argc, argv);
-        if (options.help) {
-            std::printf("%s", usage_text("ch07-training").c_str());
-            return 0;
-        }
-        if (!options.any || !options.figure_data.empty()) {
-            // --figure-data DIR alone: the demonstration, which also writes its figures' data into DIR.
-            demonstration(options.figure_data);
-            return 0;
-        }
-        return run_command_line(options, lecture_network);
-    } catch (const usage_error& e) {
-        std::fprintf(stderr, "ch07-training: %s\n", e.what());
-        return 2;
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "ch07-training: %s\n", e.what());
-        return 1;
-    }
+    return run_training_program(argc, argv, demonstration, lecture_network);
 }

@@ -9,12 +9,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <exception>
 
-#include "base/errors.hpp"
 #include "base/figure_data.hpp"
+#include "base/format.hpp"
 #include "base/widths.hpp"
-#include "course/07-training/options.hpp"
 #include "course/07-training/trainer.hpp"
 #include "course/08-sequential/sequential_model.hpp"
 #include "course/08-sequential/sequential_network.hpp"
@@ -24,13 +22,6 @@
 using namespace nn;
 
 namespace {
-
-std::string percent(double accuracy)
-{
-    char text[32];
-    std::snprintf(text, sizeof text, "%.2f %%", 100.0 * accuracy);
-    return text;
-}
 
 void same_as_chapter_7(const Split& data, int epochs)
 {
@@ -49,16 +40,6 @@ void same_as_chapter_7(const Split& data, int epochs)
         "  θ after training %s, loss of every epoch %s\n\n",
         epochs, same ? "identical to the last bit" : "DIFFERENT",
         chapter7.losses == chapter8.losses ? "identical" : "DIFFERENT");
-}
-
-// text padded with spaces to `columns` characters on the screen (an arrow → is 3 bytes but 1 column).
-std::string pad(const std::string& text, std::size_t columns)
-{
-    std::size_t shown = 0;
-    for (unsigned char c : text) {
-        shown += (c & 0xC0) != 0x80;  // count the first byte of every UTF-8 character
-    }
-    return text + std::string(shown < columns ? columns - shown : 0, ' ');
 }
 
 // models.dat: the training loss of every epoch, one column per candidate (NaN after a shorter run's end,
@@ -85,66 +66,54 @@ struct Candidate {
     int epochs;
 };
 
+// What the website shows; with --figure-data DIR, the loss of every epoch also into DIR/models.dat.
+void demonstration(const std::string& figure_data)
+{
+    const Split data = split_holdout(make_spiral(1000, 3, 0), 0.2, 0);
+    const int epochs = demo_epochs(2000);
+    same_as_chapter_7(data, demo_epochs(200));
+
+    std::printf(
+        "The spiral (seed 0, 2400 points to train on, 600 held out); tanh hidden layers, Adam, "
+        "η = 0.01:\n\n");
+    //! [compare]
+    const std::vector<Candidate> candidates = {
+        {{2, 3}, "linear: no hidden layer", 2000},
+        {{2, 6, 4, 3}, "the lecture's network", 2000},
+        {{2, 32, 32, 3}, "wider", 500},
+    };
+    //! [compare]
+    std::printf("%s %-23s %s  %6s  %8s  %8s  %7s  %10s\n", pad("layers", 16).c_str(), "", "  ‖θ‖", "epochs",
+                "train", "held-out", "time", "per epoch");
+    double lecture_accuracy = 0.0;
+    std::vector<std::vector<double>> losses;
+    for (const Candidate& candidate : candidates) {
+        RunSettings settings;
+        settings.epochs = demo_epochs(candidate.epochs);
+        const RunResult run = run_training(sequential_network(candidate.widths, "tanh"), data,
+                                           init_theta(candidate.widths, 0), settings);
+        std::printf("%s %-23s %5zu  %6d  %8s  %8s  %6.1fs  %7.0f µs\n",
+                    pad(widths_arrow(candidate.widths), 16).c_str(), candidate.what,
+                    theta_size(candidate.widths), settings.epochs, percent(run.train_accuracy).c_str(),
+                    percent(run.test_accuracy).c_str(), run.seconds, 1e6 * run.seconds / settings.epochs);
+        std::fflush(stdout);
+        if (candidate.widths == Widths{2, 6, 4, 3}) {
+            lecture_accuracy = run.test_accuracy;
+        }
+        losses.push_back(run.losses);
+    }
+    if (!figure_data.empty()) {
+        write_figure_data(figure_data, losses);
+    }
+    std::printf(
+        "\nThe lecture's network 2 → 6 → 4 → 3 (Sequential, tanh, Adam, η = 0.01, %d epochs, seed 0): "
+        "held-out accuracy %s\n",
+        epochs, percent(lecture_accuracy).c_str());
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
 {
-    try {
-        const Options options = parse_options(argc, argv);
-        if (options.help) {
-            std::printf("%s", usage_text("ch08-sequential").c_str());
-            return 0;
-        }
-        if (options.any && options.figure_data.empty()) {
-            return run_command_line(options, sequential_network);
-        }
-        // With --figure-data DIR alone: the demonstration, which also writes its figure's data into DIR.
-
-        const Split data = split_holdout(make_spiral(1000, 3, 0), 0.2, 0);
-        const int epochs = demo_epochs(2000);
-        same_as_chapter_7(data, demo_epochs(200));
-
-        std::printf(
-            "The spiral (seed 0, 2400 points to train on, 600 held out); tanh hidden layers, Adam, "
-            "η = 0.01:\n\n");
-        //! [compare]
-        const std::vector<Candidate> candidates = {
-            {{2, 3}, "linear: no hidden layer", 2000},
-            {{2, 6, 4, 3}, "the lecture's network", 2000},
-            {{2, 32, 32, 3}, "wider", 500},
-        };
-        //! [compare]
-        std::printf("%s %-23s %s  %6s  %8s  %8s  %7s  %10s\n", pad("layers", 16).c_str(), "", "  ‖θ‖",
-                    "epochs", "train", "held-out", "time", "per epoch");
-        double lecture_accuracy = 0.0;
-        std::vector<std::vector<double>> losses;
-        for (const Candidate& candidate : candidates) {
-            RunSettings settings;
-            settings.epochs = demo_epochs(candidate.epochs);
-            const RunResult run = run_training(sequential_network(candidate.widths, "tanh"), data,
-                                               init_theta(candidate.widths, 0), settings);
-            std::printf("%s %-23s %5zu  %6d  %8s  %8s  %6.1fs  %7.0f µs\n",
-                        pad(widths_arrow(candidate.widths), 16).c_str(), candidate.what,
-                        theta_size(candidate.widths), settings.epochs, percent(run.train_accuracy).c_str(),
-                        percent(run.test_accuracy).c_str(), run.seconds, 1e6 * run.seconds / settings.epochs);
-            std::fflush(stdout);
-            if (candidate.widths == Widths{2, 6, 4, 3}) {
-                lecture_accuracy = run.test_accuracy;
-            }
-            losses.push_back(run.losses);
-        }
-        if (!options.figure_data.empty()) {
-            write_figure_data(options.figure_data, losses);
-        }
-        std::printf(
-            "\nThe lecture's network 2 → 6 → 4 → 3 (Sequential, tanh, Adam, η = 0.01, %d epochs, seed 0): "
-            "held-out accuracy %s\n",
-            epochs, percent(lecture_accuracy).c_str());
-    } catch (const usage_error& e) {
-        std::fprintf(stderr, "ch08-sequential: %s\n", e.what());
-        return 2;
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "ch08-sequential: %s\n", e.what());
-        return 1;
-    }
+    return run_training_program(argc, argv, demonstration, sequential_network);
 }

@@ -1,10 +1,4 @@
-// The appendix's program: trains the lecture's network with every implementation in turn, checks
-// first that they all compute the same loss and gradient, and prints epochs per second and ratios.
-//
-//   ch09-making-it-fast            quick: short timings, for the website
-//   ch09-making-it-fast --full     longer warm-up and timings, more repeats (`./course bench`)
-//   options: --python PATH (Debian's /usr/bin/python3 by default), --no-python, --figure-data DIR (the
-//   table's epochs/s also into DIR/bench.dat, for the website's figure)
+// The appendix's program: what `usage`, below, says it does.
 #include <unistd.h>
 
 #include <algorithm>
@@ -12,7 +6,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <exception>
 #include <functional>
 #include <map>
 #include <memory>
@@ -27,6 +20,8 @@
 #include <xtensor/xview.hpp>
 
 #include "base/data.hpp"
+#include "base/errors.hpp"
+#include "base/program.hpp"
 #include "bench.hpp"
 #include "child_process.hpp"
 #include "report.hpp"
@@ -40,6 +35,19 @@ extern "C" void openblas_set_num_threads(int) __attribute__((weak));
 extern "C" int openblas_get_num_threads() __attribute__((weak));
 
 namespace {
+
+const char* const usage = R"([OPTION]...
+
+Trains the lecture's network with every implementation in turn, checks first that they all compute the
+same loss and gradient, then prints epochs per second and ratios. With no option: short timings, for the
+website. Figure data: the table's epochs per second (DIR/bench.dat).
+
+  --full                  a longer warm-up, longer timings and more rounds (./course bench)
+  --no-python             without numpy and PyTorch
+  --python PATH           the Python of numpy and PyTorch (default: Debian's /usr/bin/python3)
+  --portable PATH         this program from the portable build, timed as one more row (./course bench)
+  --serve NAME --threads N  used by the program itself: the course's loop in a child process
+)";
 
 using bench::Child;
 using bench::Implementation;
@@ -61,7 +69,6 @@ struct Settings {
     bool children = true;  // the course's loop again in a child process (other malloc settings)
     std::string portable;  // --portable PATH: this program from the portable build, for one more row
     std::string python_path = "/usr/bin/python3";
-    std::string figure_dir;  // --figure-data DIR: the table's epochs/s also into DIR/bench.dat
 };
 
 // The problem: chapter 3's spiral (N = 3000), one-hot labels, a seeded θ0 scaled like chapter 7's.
@@ -191,225 +198,228 @@ int serve(const std::string& name, int threads)
     return 0;
 }
 
+// The options of the command line, but --serve (run_program took --figure-data and --help).
+Settings read_settings(const std::vector<std::string>& args)
+{
+    Settings s;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        const bool has_value = i + 1 < args.size();
+        if (a == "--full") {
+            s.warmup = 0.5;
+            s.block = 0.3;
+            s.repeats = 9;
+        } else if (a == "--no-python") {
+            s.python = false;
+        } else if (a == "--python" && has_value) {
+            s.python_path = args[++i];
+        } else if (a == "--portable" && has_value) {
+            s.portable = args[++i];
+        } else if (a == "--python" || a == "--portable") {
+            throw nn::usage_error(a + " needs a value (a path)");
+        } else {
+            throw nn::usage_error("unknown option '" + a + "'");
+        }
+    }
+    return s;
+}
+
+int benchmark(const nn::CommandLine& line)
+{
+    if (!line.args.empty() && line.args.front() == "--serve") {
+        if (line.args.size() != 4 || line.args[2] != "--threads") {
+            throw nn::usage_error("--serve needs a name and a thread count: --serve NAME --threads N");
+        }
+        return serve(line.args[1], std::atoi(line.args[3].c_str()));
+    }
+    Settings s = read_settings(line.args);
+#ifdef COURSE_SANITIZE
+    // Under the sanitizers (./course test) the point is the check, not the clock.
+    s.warmup = 0.0;
+    s.block = 0.001;
+    s.repeats = 1;
+    s.python = s.children = false;
+#endif
+    const Problem p = make_problem();
+    std::printf(
+        "The lecture's network %zu → %zu → %zu → %zu, tanh, N = %zu, full batch, λ = %g, η = %g, "
+        "double\n",
+        p.c[0], p.c[1], p.c[2], p.c[3], p.X.shape(0), p.lambda, p.lr);
+#ifdef COURSE_NATIVE
+    std::printf(
+        "Built for this processor (-march=native) with xtensor's xsimd on: %s, %zu doubles a vector\n",
+        xsimd::default_arch::name(), xsimd::batch<double>::size);
+#else
+    std::printf("Portable build: %s, %zu doubles a vector (./course bench also builds for this processor)\n",
+                xsimd::default_arch::name(), xsimd::batch<double>::size);
+#endif
+    std::printf(
+        "Timing: each after a %.1f s warm-up, %d rounds of blocks of about %.1f s, every implementation\n"
+        "in turn in each round (a busy machine slows them all alike); the median block\n\n",
+        s.warmup, s.repeats, s.block);
+    std::fflush(stdout);
+
+    // The C++ implementations, checked with one and with the default number of BLAS threads.
+    const std::vector<Implementation> impls = {bench::course_loop(p), bench::course_sequential(p),
+                                               bench::fast_xtensor(p, true), bench::fast_xtensor(p, false),
+                                               bench::hand_loops(p)};
+    std::vector<Row> rows(impls.size());
+    rows.reserve(impls.size() + 8);  // the runners keep pointers to rows: no reallocation
+    set_blas_threads(1);
+    const Computed ref = compute(impls.front(), p);
+    for (std::size_t i = 0; i < impls.size(); ++i) {
+        rows[i].name = impls[i].name;
+        rows[i].threads[1] = default_threads();
+        for (int t = 0; t < 2; ++t) {
+            set_blas_threads(t == 0 ? 1 : default_threads());
+            compare(rows[i], compute(impls[i], p), ref);
+        }
+    }
+    std::vector<Runner> runners;
+    for (std::size_t i = 0; i < impls.size(); ++i) {
+        for (int t = 0; t < 2; ++t) {
+            const Implementation& impl = impls[i];
+            const int threads = t == 0 ? 1 : default_threads();
+            auto train = [&impl, &p, threads](long epochs) {
+                set_blas_threads(threads);
+                Vector theta = p.theta0;
+                const auto start = std::chrono::steady_clock::now();
+                impl.train(theta, int(epochs));
+                return seconds_since(start);
+            };
+            auto warmup = [train](double seconds) {
+                double spent = 0.0;
+                long done = 0;
+                for (long epochs = 1; spent < seconds || done < 4; epochs *= 2) {
+                    spent += train(epochs);
+                    done += epochs;
+                }
+                return spent / double(done);
+            };
+            runners.push_back({&rows[i], t, warmup, train});
+        }
+    }
+
+    // In child processes, one per variant and threading setting, started now and checked at once:
+    // the course's loop again with glibc's malloc as it comes (train() otherwise keeps freed memory, see
+    // src/base/memory.hpp), numpy and PyTorch.
+    const std::vector<std::string> big_malloc = {"MALLOC_TRIM_THRESHOLD_=1073741824",
+                                                 "MALLOC_MMAP_THRESHOLD_=33554432"};
+    struct Variant {
+        std::vector<std::string> names, impls;
+        std::vector<std::string> env;
+        std::vector<double> tolerance;
+        bool python;
+    };
+    std::vector<Variant> variants;
+    if (s.children) {
+        variants.push_back({{"course: the same, glibc malloc as it comes"},
+                            {"course"},
+                            {"NN_MALLOC_AS_IT_COMES=1"},
+                            {1e-9},
+                            false});
+    }
+    if (s.children && !s.portable.empty()) {
+        variants.push_back({{"course: the same, portable build"}, {"course"}, {}, {1e-9}, false});
+    }
+    if (s.python) {
+        variants.push_back({{"numpy, glibc malloc as it comes"}, {"numpy"}, {}, {1e-9}, true});
+        variants.push_back({{"numpy, MALLOC_*_THRESHOLD_ high"}, {"numpy"}, big_malloc, {1e-9}, true});
+        variants.push_back({{"PyTorch float64, autograd", "PyTorch float32, autograd"},
+                            {"torch64", "torch32"},
+                            {},
+                            {1e-9, 1e-5},
+                            true});
+    }
+    std::vector<std::unique_ptr<Child>> children;
+    const std::string data = s.python ? write_problem(p) : "";
+    const std::string script = std::string(COURSE_CHAPTER_DIR) + "/bench_python.py";
+    for (const Variant& v : variants) {
+        std::string impl_list;
+        const std::size_t first = rows.size();
+        for (std::size_t k = 0; k < v.impls.size(); ++k) {
+            impl_list += (k ? "," : "") + v.impls[k];
+            rows.push_back(Row{});
+            rows.back().name = v.names[k];
+            rows.back().tolerance = v.tolerance[k];
+        }
+        for (int t = 0; t < 2; ++t) {
+            std::vector<std::string> env = v.env;
+            if (t == 0) {
+                env.push_back("OPENBLAS_NUM_THREADS=1");
+                env.push_back("OMP_NUM_THREADS=1");
+            }
+            const std::string threads = t == 0 ? "1" : "0";
+            children.push_back(std::make_unique<Child>(
+                v.python ? std::vector<std::string>{s.python_path, script, data, "--impl", impl_list,
+                                                    "--threads", threads}
+                         : std::vector<std::string>{v.names[0].find("portable") != std::string::npos
+                                                        ? s.portable
+                                                        : std::string("/proc/self/exe"),
+                                                    "--serve", impl_list, "--threads", threads},
+                env));
+            Child& child = *children.back();
+            std::map<std::string, Computed> got;
+            for (auto l = child.line(); l[0] != "ready"; l = child.line()) {
+                const std::size_t k =
+                    std::size_t(std::find(v.impls.begin(), v.impls.end(), l[1]) - v.impls.begin());
+                if (k == v.impls.size()) {
+                    throw std::runtime_error("a child process printed: " + l[0] + " " + l[1] + l[2]);
+                }
+                Row& row = rows[first + k];
+                if (l[0] == "missing") {
+                    row.missing = l[2];
+                } else if (l[0] == "check") {
+                    const Vector numbers = parse_vector(l[2]);
+                    got[l[1]].loss = numbers(0);
+                    got[l[1]].gradient = xt::view(numbers, xt::range(1, numbers.size()));
+                } else if (l[0] == "after") {
+                    got[l[1]].after3 = parse_vector(l[2]);
+                } else if (l[0] == "threads") {
+                    row.threads[t] = std::stoi(l[2]);
+                    compare(row, got[l[1]], ref);
+                    const std::string name = l[1];
+                    runners.push_back(
+                        {&row, t,
+                         [&child, name](double seconds) {
+                             return child.ask("warmup " + name + " " + std::to_string(seconds), "per_epoch");
+                         },
+                         [&child, name](long epochs) {
+                             return child.ask("run " + name + " " + std::to_string(epochs), "secs");
+                         }});
+                }
+            }
+        }
+    }
+
+    const bool ok = print_check(rows);
+    if (!ok) {
+        children.clear();
+        if (!data.empty()) remove_problem(data);
+        throw std::runtime_error("the implementations do not compute the same thing (above): nothing timed");
+    }
+    std::fflush(stdout);
+
+    // The clock: warm every runner up, then round after round, each runner one block.
+    for (Runner& r : runners) {
+        r.epochs = std::max(1L, long(s.block / r.warmup(s.warmup)));
+    }
+    for (int round = 0; round < s.repeats; ++round) {
+        for (Runner& r : runners) {
+            r.row->secs[r.t].push_back(r.run(r.epochs) / double(r.epochs));
+        }
+    }
+    set_blas_threads(default_threads());
+    children.clear();
+    if (!data.empty()) remove_problem(data);
+    print_table(rows);
+    if (!line.figure_data.empty()) write_figure_data(line.figure_data, rows);
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
 {
-    try {
-        Settings s;
-        for (int i = 1; i < argc; ++i) {
-            const std::string a = argv[i];
-            if (a == "--full") {
-                s.warmup = 0.5;
-                s.block = 0.3;
-                s.repeats = 9;
-            } else if (a == "--no-python") {
-                s.python = false;
-            } else if (a == "--python" && i + 1 < argc) {
-                s.python_path = argv[++i];
-            } else if (a == "--portable" && i + 1 < argc) {
-                s.portable = argv[++i];
-            } else if (a == "--figure-data" && i + 1 < argc) {
-                s.figure_dir = argv[++i];
-            } else if (a == "--serve" && i + 3 < argc && std::string(argv[i + 2]) == "--threads") {
-                return serve(argv[i + 1], std::atoi(argv[i + 3]));
-            } else if (a == "--python" || a == "--portable" || a == "--figure-data" || a == "--serve") {
-                throw std::invalid_argument(a + " needs a value (" + a +
-                                            (a == "--serve" ? " NAME --threads N)" : " PATH)"));
-            } else {
-                throw std::invalid_argument(
-                    "unknown argument '" + a +
-                    "'; the options are --full, --no-python, --python PATH, --portable PATH, "
-                    "--figure-data DIR");
-            }
-        }
-#ifdef COURSE_SANITIZE
-        // Under the sanitizers (./course test) the point is the check, not the clock.
-        s.warmup = 0.0;
-        s.block = 0.001;
-        s.repeats = 1;
-        s.python = s.children = false;
-#endif
-        const Problem p = make_problem();
-        std::printf(
-            "The lecture's network %zu → %zu → %zu → %zu, tanh, N = %zu, full batch, λ = %g, η = %g, "
-            "double\n",
-            p.c[0], p.c[1], p.c[2], p.c[3], p.X.shape(0), p.lambda, p.lr);
-#ifdef COURSE_NATIVE
-        std::printf(
-            "Built for this processor (-march=native) with xtensor's xsimd on: %s, %zu doubles a vector\n",
-            xsimd::default_arch::name(), xsimd::batch<double>::size);
-#else
-        std::printf(
-            "Portable build: %s, %zu doubles a vector (./course bench also builds for this processor)\n",
-            xsimd::default_arch::name(), xsimd::batch<double>::size);
-#endif
-        std::printf(
-            "Timing: each after a %.1f s warm-up, %d rounds of blocks of about %.1f s, every implementation\n"
-            "in turn in each round (a busy machine slows them all alike); the median block\n\n",
-            s.warmup, s.repeats, s.block);
-        std::fflush(stdout);
-
-        // The C++ implementations, checked with one and with the default number of BLAS threads.
-        const std::vector<Implementation> impls = {bench::course_loop(p), bench::course_sequential(p),
-                                                   bench::fast_xtensor(p, true),
-                                                   bench::fast_xtensor(p, false), bench::hand_loops(p)};
-        std::vector<Row> rows(impls.size());
-        rows.reserve(impls.size() + 8);  // the runners keep pointers to rows: no reallocation
-        set_blas_threads(1);
-        const Computed ref = compute(impls.front(), p);
-        for (std::size_t i = 0; i < impls.size(); ++i) {
-            rows[i].name = impls[i].name;
-            rows[i].threads[1] = default_threads();
-            for (int t = 0; t < 2; ++t) {
-                set_blas_threads(t == 0 ? 1 : default_threads());
-                compare(rows[i], compute(impls[i], p), ref);
-            }
-        }
-        std::vector<Runner> runners;
-        for (std::size_t i = 0; i < impls.size(); ++i) {
-            for (int t = 0; t < 2; ++t) {
-                const Implementation& impl = impls[i];
-                const int threads = t == 0 ? 1 : default_threads();
-                auto train = [&impl, &p, threads](long epochs) {
-                    set_blas_threads(threads);
-                    Vector theta = p.theta0;
-                    const auto start = std::chrono::steady_clock::now();
-                    impl.train(theta, int(epochs));
-                    return seconds_since(start);
-                };
-                auto warmup = [train](double seconds) {
-                    double spent = 0.0;
-                    long done = 0;
-                    for (long epochs = 1; spent < seconds || done < 4; epochs *= 2) {
-                        spent += train(epochs);
-                        done += epochs;
-                    }
-                    return spent / double(done);
-                };
-                runners.push_back({&rows[i], t, warmup, train});
-            }
-        }
-
-        // In child processes, one per variant and threading setting, started now and checked at once:
-        // the course's loop again with glibc's malloc as it comes (train() otherwise keeps freed memory, see
-        // src/base/memory.hpp), numpy and PyTorch.
-        const std::vector<std::string> big_malloc = {"MALLOC_TRIM_THRESHOLD_=1073741824",
-                                                     "MALLOC_MMAP_THRESHOLD_=33554432"};
-        struct Variant {
-            std::vector<std::string> names, impls;
-            std::vector<std::string> env;
-            std::vector<double> tolerance;
-            bool python;
-        };
-        std::vector<Variant> variants;
-        if (s.children) {
-            variants.push_back({{"course: the same, glibc malloc as it comes"},
-                                {"course"},
-                                {"NN_MALLOC_AS_IT_COMES=1"},
-                                {1e-9},
-                                false});
-        }
-        if (s.children && !s.portable.empty()) {
-            variants.push_back({{"course: the same, portable build"}, {"course"}, {}, {1e-9}, false});
-        }
-        if (s.python) {
-            variants.push_back({{"numpy, glibc malloc as it comes"}, {"numpy"}, {}, {1e-9}, true});
-            variants.push_back({{"numpy, MALLOC_*_THRESHOLD_ high"}, {"numpy"}, big_malloc, {1e-9}, true});
-            variants.push_back({{"PyTorch float64, autograd", "PyTorch float32, autograd"},
-                                {"torch64", "torch32"},
-                                {},
-                                {1e-9, 1e-5},
-                                true});
-        }
-        std::vector<std::unique_ptr<Child>> children;
-        const std::string data = s.python ? write_problem(p) : "";
-        const std::string script = std::string(COURSE_CHAPTER_DIR) + "/bench_python.py";
-        for (const Variant& v : variants) {
-            std::string impl_list;
-            const std::size_t first = rows.size();
-            for (std::size_t k = 0; k < v.impls.size(); ++k) {
-                impl_list += (k ? "," : "") + v.impls[k];
-                rows.push_back(Row{});
-                rows.back().name = v.names[k];
-                rows.back().tolerance = v.tolerance[k];
-            }
-            for (int t = 0; t < 2; ++t) {
-                std::vector<std::string> env = v.env;
-                if (t == 0) {
-                    env.push_back("OPENBLAS_NUM_THREADS=1");
-                    env.push_back("OMP_NUM_THREADS=1");
-                }
-                const std::string threads = t == 0 ? "1" : "0";
-                children.push_back(std::make_unique<Child>(
-                    v.python ? std::vector<std::string>{s.python_path, script, data, "--impl", impl_list,
-                                                        "--threads", threads}
-                             : std::vector<std::string>{v.names[0].find("portable") != std::string::npos
-                                                            ? s.portable
-                                                            : std::string("/proc/self/exe"),
-                                                        "--serve", impl_list, "--threads", threads},
-                    env));
-                Child& child = *children.back();
-                std::map<std::string, Computed> got;
-                for (auto l = child.line(); l[0] != "ready"; l = child.line()) {
-                    const std::size_t k =
-                        std::size_t(std::find(v.impls.begin(), v.impls.end(), l[1]) - v.impls.begin());
-                    if (k == v.impls.size()) {
-                        throw std::runtime_error("a child process printed: " + l[0] + " " + l[1] + l[2]);
-                    }
-                    Row& row = rows[first + k];
-                    if (l[0] == "missing") {
-                        row.missing = l[2];
-                    } else if (l[0] == "check") {
-                        const Vector numbers = parse_vector(l[2]);
-                        got[l[1]].loss = numbers(0);
-                        got[l[1]].gradient = xt::view(numbers, xt::range(1, numbers.size()));
-                    } else if (l[0] == "after") {
-                        got[l[1]].after3 = parse_vector(l[2]);
-                    } else if (l[0] == "threads") {
-                        row.threads[t] = std::stoi(l[2]);
-                        compare(row, got[l[1]], ref);
-                        const std::string name = l[1];
-                        runners.push_back(
-                            {&row, t,
-                             [&child, name](double seconds) {
-                                 return child.ask("warmup " + name + " " + std::to_string(seconds),
-                                                  "per_epoch");
-                             },
-                             [&child, name](long epochs) {
-                                 return child.ask("run " + name + " " + std::to_string(epochs), "secs");
-                             }});
-                    }
-                }
-            }
-        }
-
-        const bool ok = print_check(rows);
-        if (!ok) {
-            std::fprintf(stderr,
-                         "ch09: the implementations do not compute the same thing (above): nothing timed\n");
-            children.clear();
-            if (!data.empty()) remove_problem(data);
-            return 1;
-        }
-        std::fflush(stdout);
-
-        // The clock: warm every runner up, then round after round, each runner one block.
-        for (Runner& r : runners) {
-            r.epochs = std::max(1L, long(s.block / r.warmup(s.warmup)));
-        }
-        for (int round = 0; round < s.repeats; ++round) {
-            for (Runner& r : runners) {
-                r.row->secs[r.t].push_back(r.run(r.epochs) / double(r.epochs));
-            }
-        }
-        set_blas_threads(default_threads());
-        children.clear();
-        if (!data.empty()) remove_problem(data);
-        print_table(rows);
-        if (!s.figure_dir.empty()) write_figure_data(s.figure_dir, rows);
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "ch09: %s\n", e.what());
-        return 1;
-    }
+    return nn::run_program_with_options(argc, argv, usage, benchmark);
 }

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "base/format.hpp"
+
 namespace bench {
 
 double median(std::vector<double> v)
@@ -17,13 +19,7 @@ double median(std::vector<double> v)
 
 namespace {
 
-// s padded with spaces to `width` characters (UTF-8 aware: "→" is one character, three bytes).
-std::string pad(const std::string& s, std::size_t width)
-{
-    std::size_t chars = 0;
-    for (unsigned char ch : s) chars += (ch & 0xC0) != 0x80;
-    return s + std::string(width > chars ? width - chars : 0, ' ');
-}
+using nn::pad;
 
 constexpr std::size_t name_width = 46;
 

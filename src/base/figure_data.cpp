@@ -4,21 +4,12 @@
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
+#include <xtensor/xbuilder.hpp>
+#include <xtensor/xview.hpp>
 
 #include "base/checks.hpp"
 
 namespace nn {
-
-std::string figure_data_dir(int argc, char** argv)
-{
-    if (argc == 1) {
-        return "";
-    }
-    if (argc != 3 || std::string(argv[1]) != "--figure-data") {
-        throw std::invalid_argument(std::string("usage: ") + argv[0] + " [--figure-data DIR]");
-    }
-    return argv[2];
-}
 
 void write_dat(const std::string& dir, const std::string& file_name, const Matrix& table,
                const std::vector<std::string>& column_names)
@@ -42,6 +33,14 @@ void write_dat(const std::string& dir, const std::string& file_name, const Matri
     if (!out) {
         throw std::runtime_error("cannot write " + path);
     }
+}
+
+void write_spiral_dat(const std::string& dir, const Dataset& data)
+{
+    Matrix table = xt::zeros<double>({data.X.shape(0), std::size_t{3}});
+    xt::view(table, xt::all(), xt::range(0, 2)) = data.X;
+    xt::col(table, 2) = xt::cast<double>(data.y);
+    write_dat(dir, "spiral.dat", table, {"x1", "x2", "label"});
 }
 
 }  // namespace nn

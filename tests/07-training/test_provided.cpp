@@ -26,10 +26,9 @@ using nn::testing::throws_with;
 
 namespace {
 
-Options parse(std::vector<const char*> args)
+Options parse(const std::vector<const char*>& args)
 {
-    args.insert(args.begin(), "program");
-    return parse_options(int(args.size()), args.data());
+    return parse_options(std::vector<std::string>(args.begin(), args.end()));
 }
 
 }  // namespace
@@ -185,7 +184,6 @@ BOOST_AUTO_TEST_CASE(options_default_to_the_lecture_network_with_adam, *provided
     BOOST_TEST(o.optimizer == "adam");
     BOOST_TEST(o.learning_rate() == 0.01);
     BOOST_TEST(o.epochs == 2000);
-    BOOST_TEST(!o.any);
 }
 
 BOOST_AUTO_TEST_CASE(options_read_every_value, *provided())
@@ -225,9 +223,8 @@ BOOST_AUTO_TEST_CASE(options_bad_values_are_clear_errors, *provided())
         {{"--optimizer", "sgd"}, {"--optimizer", "gd, momentum, adam", "'sgd'"}},
         {{"--held-out", "1"}, {"--held-out", "between 0 and 1"}},
         {{"--require", "99"}, {"--require", "between 0 and 1"}},
-        {{"--epoch", "5"}, {"unknown option '--epoch'", "--help"}},
+        {{"--epoch", "5"}, {"unknown option '--epoch'"}},
         {{"--lr"}, {"--lr needs a value"}},
-        {{"--figure-data", "dir", "--epochs", "5"}, {"--figure-data", "alone"}},
     };
     // The first case whose message lacks a word, with the message it got.
     std::string problem;

@@ -1,5 +1,5 @@
 # The decision regions of the trained network with the data on top, from `ch07 --figure-data`
-# (datadir/regions.dat: x1, x2, class on a 200 × 200 grid; datadir/spiral.dat: the points).
+# (datadir/regions.dat: x1, x2, class on a 200 × 200 grid; datadir/spiral.dat: the points, x1 x2 label).
 set terminal svg size 520,480 font 'sans,13' background rgb 'white'
 set size ratio -1
 set xrange [-1.2:1.2]

@@ -1,4 +1,4 @@
-# The spiral by class, from `ch07 --figure-data` (datadir/spiral.dat: x1, x2, class).
+# The spiral by class, from `ch07 --figure-data` (datadir/spiral.dat: x1, x2, label).
 set terminal svg size 520,480 font 'sans,13' background rgb 'white'
 set size ratio -1
 set xrange [-1.2:1.2]

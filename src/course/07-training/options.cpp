@@ -69,31 +69,25 @@ Widths parse_widths(const std::string& text)
     return widths;
 }
 
-Options parse_options(int argc, const char* const argv[])
+Options parse_options(const std::vector<std::string>& args)
 {
     Options o;
-    for (int i = 1; i < argc; ++i) {
-        const std::string option = argv[i];
-        o.any = true;
-        if (option == "--help" || option == "-h") {
-            o.help = true;
-            continue;
-        }
-        static const char* const known[] = {"--data",     "--layers",  "--activation", "--optimizer",
-                                            "--epochs",   "--lr",      "--lambda",     "--seed",
-                                            "--held-out", "--seeds",   "--require",    "--save",
-                                            "--load",     "--predict", "--figure-data"};
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& option = args[i];
+        static const char* const known[] = {
+            "--data", "--layers",   "--activation", "--optimizer", "--epochs", "--lr",   "--lambda",
+            "--seed", "--held-out", "--seeds",      "--require",   "--save",   "--load", "--predict"};
         bool is_known = false;
         for (const char* k : known) {
             is_known = is_known || option == k;
         }
         if (!is_known) {
-            throw usage_error("unknown option '" + option + "'; run with --help to see the options");
+            throw usage_error("unknown option '" + option + "'");
         }
-        if (i + 1 >= argc) {
+        if (i + 1 >= args.size()) {
             throw usage_error(option + " needs a value");
         }
-        const std::string value = argv[++i];
+        const std::string& value = args[++i];
         if (option == "--data") {
             o.data = value;
         } else if (option == "--layers") {
@@ -150,22 +144,17 @@ Options parse_options(int argc, const char* const argv[])
             o.load = value;
         } else if (option == "--predict") {
             o.predict = value;
-        } else if (option == "--figure-data") {
-            o.figure_data = value;
         }
-    }
-    if (!o.figure_data.empty() && argc != 3) {
-        throw usage_error(
-            "--figure-data DIR goes alone: it runs the demonstration and writes its figures' data");
     }
     return o;
 }
 
-std::string usage_text(const std::string& program)
+std::string training_usage()
 {
-    return "Usage: " + program + R"( [OPTION VALUE]...
+    return R"([OPTION VALUE]...
 
-With no option: the chapter's demonstration, as shown on the course website.
+With no option: the chapter's demonstration, as shown on the course website (with --figure-data
+DIR alone: the same, and the data of its figures).
 With options: train a network and report its held-out accuracy, or predict with a saved one.
 
   --data FILE.csv         training data, lines x1,x2,label (default: the 3000-point spiral)
@@ -182,8 +171,6 @@ With options: train a network and report its held-out accuracy, or predict with 
   --save FILE             write the trained network to FILE (format: see theta_file.hpp)
   --load FILE             use the network saved in FILE instead of training one
   --predict FILE.csv      print the class and the probabilities ŷ of every point x1,x2 in FILE.csv
-  --figure-data DIR       write the data of the chapter's figures into DIR
-  --help                  this text
 )";
 }
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "base/widths.hpp"
 
@@ -28,21 +29,19 @@ struct Options {
     std::string save;                 ///< --save FILE: write the trained θ there
     std::string load;                 ///< --load FILE: a saved network, instead of training one
     std::string predict;              ///< --predict FILE.csv: classify the points x1,x2 of that file
-    std::string figure_data;          ///< --figure-data DIR: write the data of the chapter's figures there
-    bool help = false;                ///< --help
-    bool any = false;                 ///< true when any option was given
 
     /// η: the one given, or the optimizer's default.
     double learning_rate() const;
 };
 
-/// Reads argv[1 …]; throws usage_error naming the option for an unknown option, a missing value,
-/// a value out of range ("--epochs: expected a whole number ≥ 1, got 'ten'"), or --figure-data given
-/// with other options (it runs the chapter's demonstration, which takes none).
-Options parse_options(int argc, const char* const argv[]);
+/// Reads the options of a training program (--help and --figure-data are run_program's); throws
+/// usage_error naming the option for an unknown option, a missing value, or a value out of range
+/// ("--epochs: expected a whole number ≥ 1, got 'ten'").
+Options parse_options(const std::vector<std::string>& args);
 
-/// The help text of a training program.
-std::string usage_text(const std::string& program);
+/// The help of the training programs, after "Usage: NAME " (src/base/program.hpp adds --figure-data and
+/// --help).
+std::string training_usage();
 
 /// "2,6,4,3" → {2, 6, 4, 3}; throws usage_error for anything but at least two positive whole numbers.
 Widths parse_widths(const std::string& text);

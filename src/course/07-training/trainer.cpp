@@ -10,6 +10,7 @@
 
 #include "base/errors.hpp"
 #include "base/memory.hpp"
+#include "base/program.hpp"
 #include "base/progress.hpp"
 #include "base/theta_file.hpp"
 #include "course/07-training/optimizer.hpp"
@@ -259,6 +260,23 @@ int run_command_line(const Options& options,
         std::printf("every seed reached the required %.2f %% held-out accuracy\n", 100.0 * *options.require);
     }
     return 0;
+}
+
+int run_training_program(int argc, char** argv,
+                         const std::function<void(const std::string& figure_data)>& demonstration,
+                         const std::function<Model(const Widths&, const std::string&)>& make_model)
+{
+    return run_program_with_options(argc, argv, training_usage(), [&](const CommandLine& line) {
+        if (line.args.empty()) {
+            demonstration(line.figure_data);
+            return 0;
+        }
+        if (!line.figure_data.empty()) {
+            throw usage_error(
+                "--figure-data DIR goes alone: it runs the demonstration and writes its figures' data");
+        }
+        return run_command_line(parse_options(line.args), make_model);
+    });
 }
 
 }  // namespace nn

@@ -73,6 +73,14 @@ Matrix load_points(const std::string& path, std::size_t features);
 int run_command_line(const Options& options,
                      const std::function<Model(const Widths&, const std::string&)>& make_model);
 
+/// The main of chapters 7 and 8 (through nn::run_program_with_options): with no option,
+/// demonstration(figure_data), what the website shows (with --figure-data DIR alone it also writes the
+/// data of the chapter's figures into DIR); with options (parse_options, training_usage()),
+/// run_command_line.
+int run_training_program(int argc, char** argv,
+                         const std::function<void(const std::string& figure_data)>& demonstration,
+                         const std::function<Model(const Widths&, const std::string&)>& make_model);
+
 /// Under the sanitizers (build-sanitize/, much slower) the demonstrations train for a hundredth
 /// of their epochs: that run checks the code runs clean, not what it reaches. Otherwise: epochs.
 int demo_epochs(int epochs);
