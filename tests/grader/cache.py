@@ -25,6 +25,11 @@ import boost_junit  # noqa: E402
 import course_model  # noqa: E402
 
 
+# The cache's folders of students' work (scratch folders, compiled objects) and of results: a link sees the
+# cache without them.
+PRIVATE = ("work", "objects", "reference", "hidden")
+
+
 class CacheError(Exception):
     pass
 
@@ -44,6 +49,21 @@ class Chapter:
     prebuilt: dict = dataclasses.field(default_factory=dict)
     # The chapter's course code compiled (src/course/NN-name/): the student's archive holds it too.
     course_objects: list = dataclasses.field(default_factory=list)
+
+    @property
+    def include_dirs(self) -> list:
+        """The folders a compile of the student's file reads headers from (-I, -isystem, -iquote): the
+        sandbox shows these, and nothing else of the course."""
+        dirs, args = [], self.compile_args
+        for i, a in enumerate(args):
+            for flag in ("-isystem", "-iquote", "-I"):
+                if a == flag and i + 1 < len(args):
+                    dirs.append(args[i + 1])
+                    break
+                if a.startswith(flag) and a != flag:
+                    dirs.append(a[len(flag):])
+                    break
+        return [d for d in dirs if not d.startswith(("-", "{"))]
 
 
 def _command(entry) -> list:

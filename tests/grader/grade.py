@@ -70,6 +70,8 @@ def parse_args(argv):
     p.add_argument("--time-limit", type=float, default=60, metavar="S",
                    help="wall time of one run of a chapter's tests (default 60 s); CPU time gets 5 s more")
     p.add_argument("--memory", type=int, default=2048, metavar="MB", help="memory (address space) of one run (default 2048 MB)")
+    p.add_argument("--disk", type=int, default=256, metavar="MB",
+                   help="the quota of a run's scratch folder, and of its /tmp (default 256 MB each)")
     p.add_argument("--cache", type=pathlib.Path, default=ROOT / "build-grader", metavar="DIR",
                    help="where the course is built once for grading (default build-grader/)")
     p.add_argument("--sandbox", default="auto", choices=["auto", "bwrap-nobody", "bwrap", "limits"])
@@ -135,8 +137,10 @@ def main(argv=None) -> int:
     total_weight = sum(weights.chapter(ch.name) for ch in chapters if ch.cases) or 1
     max_points = {ch.name: 100 * weights.chapter(ch.name) / total_weight if ch.cases else 0 for ch in chapters}
 
-    hide = [ROOT / "solutions", ROOT / ".git", cache.dir, *ROOT.glob("build*")] + ([hidden] if hidden else [])
-    limits = sandbox_mod.Limits(cpu_seconds=int(args.time_limit) + 5, memory_mb=args.memory)
+    # Never shown to a run, even inside a folder it is shown (a link sees the cache, less its students' files).
+    hide = [ROOT / "solutions", ROOT / ".git", *ROOT.glob("build*"), *(cache.dir / d for d in cache_mod.PRIVATE),
+            *([hidden] if hidden else []), *([args.batch] if args.batch else folders)]
+    limits = sandbox_mod.Limits(cpu_seconds=int(args.time_limit) + 5, memory_mb=args.memory, disk_mb=args.disk)
     box = sandbox_mod.Sandbox(ROOT, hide=hide, limits=limits, mode=args.sandbox, slots=max(1, args.jobs))
     grader = grading.ChapterGrader(cache, box, weights, args.time_limit)
     untested = [n for n in names if n not in {ch.name for ch in chapters}]

@@ -77,7 +77,7 @@ def classify(case: boost_junit.Case) -> tuple:
     return "failed", message
 
 
-def summarize(chapter: ChapterResult, time_limit: float, memory_mb: int = 0) -> str:
+def summarize(chapter: ChapterResult, time_limit: float, memory_mb: int = 0, disk_mb: int = 0) -> str:
     """The reason for lost points, in one line: what went wrong, in which functions."""
     by_kind = {}
     for c in chapter.cases:
@@ -96,6 +96,8 @@ def summarize(chapter: ChapterResult, time_limit: float, memory_mb: int = 0) -> 
             first = cases[0].message.splitlines()[0] if cases[0].message else ""
             if "bad_alloc" in first:
                 first += f" (out of memory: the limit is {memory_mb} MB)"
+            if "No space left on device" in first and disk_mb:
+                first += f" (the sandbox's disk quota: {disk_mb} MB for the scratch folder, as much for /tmp)"
             parts.append(f"exception in {suites}: {first}")
         elif kind == "failed":
             parts.append(f"wrong results in {suites} ({len(cases)} test{'s' if len(cases) > 1 else ''})")
@@ -172,8 +174,11 @@ class ChapterGrader:
             link = None
         else:
             args = [a.replace("{archive}", str(archive)).replace("{exe}", str(exe)) for a in chapter.link_args]
-            link = self.sandbox.run(args, work, cwd=self.cache.dir, see=[self.cache.dir], timeout=self.compile_limit)
-        if link and (link.returncode != 0 or not exe.exists()):
+            # The cache, less its students' files; the hidden tests' objects, if any, are in its objects/.
+            see = [self.cache.dir, *(a for a in args if a.startswith(str(self.cache.objects) + "/"))]
+            link = self.sandbox.run(args, work, cwd=self.cache.dir, see=see, timeout=self.compile_limit,
+                                    writable=[exe])
+        if link and (link.returncode != 0 or not exe.stat().st_size):
             log = self._clean(link.output, work) or f"the linker stopped with exit code {link.returncode}"
             result.cases = all_cases("compile error", first_error(log))
             result.reason = "link error: " + first_error(log)
@@ -182,7 +187,7 @@ class ChapterGrader:
 
         outcome, result.log = self._run(chapter, exe, work)
         result.cases = [CaseResult(c, *outcome[c], weight[c], c in chapter.hidden) for c in chapter.cases]
-        result.reason = summarize(result, self.time_limit, self.sandbox.limits.memory_mb)
+        result.reason = summarize(result, self.time_limit, self.sandbox.limits.memory_mb, self.sandbox.limits.disk_mb)
         return result
 
     def _same_as_course(self, chapter, files):
@@ -215,11 +220,12 @@ class ChapterGrader:
                 self.sandbox.prepare(work)
                 args = [a.replace("{src}", str(work / "src" / name)).replace("{obj}", str(out))
                         for a in chapter.compile_args]
-                run = self.sandbox.run(args, work, cwd=work, see=self.cache.pch_dirs, timeout=self.compile_limit)
+                run = self.sandbox.run(args, work, cwd=work, see=[*self.cache.pch_dirs, *chapter.include_dirs],
+                                       timeout=self.compile_limit, writable=[out])
                 if run.timed_out:
                     return None, f"{chapter.name}/{name}: error: the compiler did not finish within " \
                                  f"{self.compile_limit:g} s"
-                if run.returncode != 0 or not out.exists():
+                if run.returncode != 0 or not out.stat().st_size:
                     return None, self._clean(run.output, work)
                 tmp = obj.with_suffix(f".{os.getpid()}.{id(work)}.tmp")
                 shutil.copyfile(out, tmp)
@@ -237,8 +243,8 @@ class ChapterGrader:
                 break
             report = work / f"report-{attempt}.xml"
             run = boost_junit.run(exe, report, ["--run_test=" + ":".join(todo)], timeout=self.time_limit,
-                                  env=self.sandbox.env(work), prefix=self.sandbox.prefix(work), cwd=work,
-                                  progress=True)
+                                  env=self.sandbox.env(work), prefix=self.sandbox.prefix(work, writable=[report]),
+                                  cwd=work, progress=True)
             for case in run.cases:
                 name = f"{case.suite}/{case.name}"
                 if case.status != "skipped" and name in todo:

@@ -1,15 +1,21 @@
-"""Running a student's code: limits on CPU time, memory, file size and processes, a wall-time limit, and
-files confined to a scratch folder per submission.
+"""Running a student's code: limits on CPU time, memory, file size, processes and disk, a wall-time limit,
+and a view of the machine that shows only what the run needs.
 
 The best of these that works on the machine is used, found by trying it once:
   1. bubblewrap (Debian's `bwrap`) under a user id of its own (when the grader runs as root; one id per
-     chapter graded at once, so that one fork bomb cannot starve the others): a read-only view of the
-     system and of the course (less its solutions, history, builds and the grader's cache), a writable
-     scratch folder, no network, its own process tree; the process limit then holds;
+     chapter graded at once, so that one fork bomb cannot starve the others); the process limit then holds;
   2. bubblewrap as the current user (the same, except that the process limit cannot hold for root);
-  3. limits only (no bubblewrap): prlimit, the scratch folder as working folder, HOME and TMPDIR.
-The wall-time limit is enforced by the caller (boost_junit.run, run_limited), which ends the whole
-session of processes.
+  3. limits only (no bubblewrap): prlimit, the scratch folder as working folder, HOME and TMPDIR; nothing
+     is hidden and there is no disk quota.
+Under bubblewrap a run sees the system read-only (/usr, /etc, /bin, /lib*), its own /proc, a read-only
+/dev, no network, the folders it is given (`see`: a compile's include folders, a link's libraries) read-only
+less anything in `hide` within them, and its scratch folder. Nothing else: not the course, its solutions,
+the hidden tests, the grader's cache or other submissions. The scratch folder, /tmp and /dev/shm are each a
+fresh tmpfs of at most `Limits.disk_mb` (bubblewrap's --size), so a flood of files fails with "No space
+left on device"; the real scratch folder's files are shown in it read-only, and only the files the grader
+reads back (an object file, the test program, the test report) are writable, each up to `Limits.file_mb`.
+The root of the view and /dev are read-only. The wall-time limit is enforced by the caller
+(boost_junit.run, Sandbox.run), which ends the whole session of processes.
 """
 import contextlib
 import dataclasses
@@ -34,6 +40,7 @@ class Limits:
     memory_mb: int = 4096  # address space
     file_mb: int = 256  # largest file written
     processes: int = 256  # threads and processes of one sandbox's user id (mode 1 only)
+    disk_mb: int = 256  # each of the scratch folder, /tmp and /dev/shm (bubblewrap modes)
 
 
 @dataclasses.dataclass
@@ -45,8 +52,9 @@ class Result:
 
 class Sandbox:
     def __init__(self, root: pathlib.Path, hide=(), limits: Limits = Limits(), mode: str = "auto", slots: int = 2):
-        """root: the course, shown read-only; hide: folders inside it the code must not see; slots: how many
-        sandboxes run at once (each gets a user id of its own in mode 1)."""
+        """root: the course (never shown as a whole: a run sees only the folders it is given); hide: files and
+        folders a run must not see even inside a folder it is given; slots: how many sandboxes run at once
+        (each gets a user id of its own in mode 1)."""
         self._uids = queue.Queue()
         self._first_uid = FIRST_UID + SLOTS_PER_PROCESS * (os.getpid() % (1 << 22))
         for k in range(min(slots, SLOTS_PER_PROCESS - 1)):
@@ -113,10 +121,12 @@ class Sandbox:
 
     @property
     def description(self) -> str:
+        quota = f"scratch folder and /tmp of {self.limits.disk_mb} MB each"
         return {
-            "bwrap-nobody": "bubblewrap under a user id of its own (read-only system and course, scratch folder, "
-                            "no network, CPU/memory/process limits)",
-            "bwrap": "bubblewrap (read-only system and course, scratch folder, no network, CPU/memory limits)",
+            "bwrap-nobody": f"bubblewrap under a user id of its own (read-only system, nothing of the course but what "
+                            f"a run needs, {quota}, no network, CPU/memory/process limits)",
+            "bwrap": f"bubblewrap (read-only system, nothing of the course but what a run needs, {quota}, no network, "
+                     f"CPU/memory limits)",
             "limits": "no bubblewrap: CPU/memory limits, own working folder, HOME and TMPDIR only",
         }[self.mode]
 
@@ -140,20 +150,24 @@ class Sandbox:
         return "limits"
 
     def prepare(self, scratch: pathlib.Path):
-        """Make a scratch folder the code can write (owned by the slot's user id in mode 1)."""
+        """Make a scratch folder the code can write (in mode 1 owned by the slot's user id, and closed to the
+        others: a sandbox of another slot could not read it even if it were shown)."""
         (scratch / "tmp").mkdir(parents=True, exist_ok=True)
         if self.mode == "bwrap-nobody":
             for path in [scratch, *scratch.rglob("*")]:
                 os.lchown(path, self.uid, self.uid)
+            scratch.chmod(0o700)
 
     def env(self, scratch: pathlib.Path) -> dict:
         return {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(scratch), "TMPDIR": str(scratch / "tmp"),
                 "LANG": "C.UTF-8", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
 
-    def prefix(self, scratch: pathlib.Path, cwd: pathlib.Path = None, see=()) -> list:
-        """The command that runs a program in the sandbox, with scratch writable and cwd as its folder.
+    def prefix(self, scratch: pathlib.Path, cwd: pathlib.Path = None, see=(), writable=()) -> list:
+        """The command that runs a program in the sandbox, in cwd (default: the scratch folder).
 
-        see: more folders to show read-only (e.g. the grader's cache while linking)."""
+        see: files and folders to show read-only (a compile's include folders, the grader's cache while
+        linking), less what `hide` names within them; writable: files in the scratch folder that the run
+        writes and the grader reads back (made here if missing)."""
         scratch = pathlib.Path(scratch).resolve()
         cwd = pathlib.Path(cwd or scratch).resolve()
         lim = self.limits
@@ -165,23 +179,52 @@ class Sandbox:
         if self.mode == "bwrap-nobody":
             cmd = ["setpriv", f"--reuid={self.uid}", f"--regid={self.uid}", "--clear-groups", "--"]
             limits.insert(1, f"--nproc={lim.processes}")
+        quota = ["--size", str(lim.disk_mb * 2**20), "--tmpfs"]
         cmd += limits + ["--", "bwrap", "--die-with-parent", "--new-session", "--unshare-all"]
         for system in ("/usr", "/etc"):
             cmd += ["--ro-bind", system, system]
         for system in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
             cmd += ["--ro-bind-try", system, system]
-        cmd += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--ro-bind", str(self.root), str(self.root)]
-        for hidden in self.hide:
-            if hidden.is_dir() and hidden.is_relative_to(self.root):
-                cmd += ["--tmpfs", str(hidden)]
-        for folder in see:
-            cmd += ["--ro-bind", str(folder), str(folder)]
-        cmd += ["--bind", str(scratch), str(scratch), "--chdir", str(cwd), "--"]
+        cmd += ["--proc", "/proc", "--dev", "/dev", *quota, "/dev/shm", "--remount-ro", "/dev", *quota, "/tmp"]
+        cmd += self._shown(see, scratch)
+        # The scratch folder: a tmpfs with a quota, the real one's files in it read-only, its outputs writable.
+        cmd += [*quota, str(scratch), "--dir", str(scratch / "tmp")]
+        for entry in sorted(scratch.iterdir()) if scratch.is_dir() else ():
+            if entry.name != "tmp":
+                cmd += ["--ro-bind", str(entry), str(entry)]
+        for path in writable:
+            path = pathlib.Path(path).resolve()
+            if not path.is_relative_to(scratch):
+                raise ValueError(f"{path}: a run writes only in its scratch folder {scratch}")
+            if not path.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.touch()
+            if self.mode == "bwrap-nobody":
+                os.lchown(path, self.uid, self.uid)
+            cmd += ["--bind", str(path), str(path)]
+        cmd += ["--remount-ro", "/", "--chdir", str(cwd), "--"]
         return cmd
 
-    def run(self, command, scratch: pathlib.Path, cwd=None, see=(), timeout=60) -> Result:
+    def _shown(self, see, scratch) -> list:
+        """bubblewrap's arguments that show the `see` paths read-only, each followed by an empty folder (or
+        file) over every hidden path within it: a path given explicitly shows even inside a hidden one (the
+        grader's cache inside a hidden build folder), but what is hidden within it stays hidden."""
+        cmd, masked = [], []
+        for path in sorted({pathlib.Path(p).resolve() for p in see}, key=lambda p: len(p.parts)):
+            if not path.exists() or path == scratch:
+                continue
+            cmd += ["--ro-bind", str(path), str(path)]
+            for hidden in sorted(self.hide, key=lambda p: len(p.parts)):
+                if hidden == path or not hidden.is_relative_to(path) or not hidden.exists() or \
+                        any(hidden.is_relative_to(m) for m in masked if m != path and m.is_relative_to(path)):
+                    continue
+                cmd += ["--tmpfs", str(hidden)] if hidden.is_dir() else ["--ro-bind", "/dev/null", str(hidden)]
+                masked.append(hidden)
+        return cmd
+
+    def run(self, command, scratch: pathlib.Path, cwd=None, see=(), timeout=60, writable=()) -> Result:
         """Run a command (a compile, a link) in the sandbox; its output, and whether time ran out."""
-        proc = subprocess.Popen([*self.prefix(scratch, cwd, see), *map(str, command)], cwd=cwd or scratch,
+        proc = subprocess.Popen([*self.prefix(scratch, cwd, see, writable), *map(str, command)], cwd=cwd or scratch,
                                 env=self.env(scratch), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                 text=True, errors="replace", start_new_session=True)
         try:

@@ -12,6 +12,11 @@ solutions and the stubs, grade them in one batch, and check every score and reas
   symlink        chapter 1's file a symbolic link to the course's solution   -> chapter 1 refused (0), the
   hardlink       chapter 1's file a hard link to a copy of the solution         rest full marks
   fifo           a FIFO beside chapter 1's (correct) file
+  reads_secrets  chapter 1 (correct) first tries to read the solutions, the grader, the hidden tests, another
+                 submission and the cache, and throws what it read                  -> 100: it reads nothing
+  writes_outside chapter 1 (correct) first tries to write outside its scratch folder -> 100: it cannot
+  fill_disk      chapter 1 writes 1 MB files until a write fails (at most 1 GB in each of its folder, /tmp
+                 and /dev/shm)          -> 0 there, "No space left on device" and the quota, in a second or so
 Then the same batch's outputs: gradebook CSV, JSON, JUnit, Gradescope's results.json.
 """
 import argparse
@@ -52,7 +57,7 @@ def faulty(chapter: pathlib.Path, out: pathlib.Path, fault: str):
         (out / src.name).write_text("#include <chrono>\n#include <stdexcept>\n#include <thread>\n" + text)
 
 
-def make_submissions(folder: pathlib.Path, chapters: list):
+def make_submissions(folder: pathlib.Path, chapters: list, cache: pathlib.Path):
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     shutil.copytree(ROOT / "solutions", folder / "solutions")
@@ -79,7 +84,68 @@ def make_submissions(folder: pathlib.Path, chapters: list):
     (folder / "hardlink" / sigmoid).unlink()
     os.link(elsewhere, folder / "hardlink" / sigmoid)
     os.mkfifo(folder / "fifo" / sigmoid.parent / "pipe.hpp")
+    for name, code in sandbox_probes(folder, cache).items():
+        shutil.copytree(ROOT / "solutions", folder / name)
+        path = folder / name / sigmoid
+        path.write_text(PROBE_INCLUDES + course_model.replace_gaps(
+            path, lambda function: (code if function.name == "sigmoid" else []) + function.body))
     return where
+
+
+PROBE_INCLUDES = "#include <cerrno>\n#include <cstdio>\n#include <cstring>\n#include <fstream>\n#include <stdexcept>\n" \
+                 "#include <string>\n#include <vector>\n"
+
+
+def sandbox_probes(folder: pathlib.Path, cache: pathlib.Path) -> dict:
+    """Chapter 1's sigmoid preceded by code that tries what the sandbox must prevent (the paths written in)."""
+    c = lambda path: '"' + str(path).replace("\\", "\\\\").replace('"', '\\"') + '"'  # noqa: E731
+    secrets = [ROOT / "solutions" / "01-sigmoid" / "sigmoid.cpp", ROOT / "tests" / "grading.toml",
+               HERE / "grade.py", HERE / "fixtures" / "hidden" / "01-sigmoid" / "test_hidden_sigmoid.cpp",
+               folder / "solutions" / "01-sigmoid" / "sigmoid.cpp", cache / "CMakeCache.txt", ROOT / ".git" / "HEAD"]
+    places = ["/written", "/dev/written", "/etc/written", ROOT / "written", ROOT / "src" / "written",
+              folder / "written", cache / "written"]
+    return {
+        "reads_secrets": ["std::string read;",
+                          f"for (const char* path : {{{', '.join(map(c, secrets))}}}) {{",
+                          "    std::ifstream in(path);",
+                          "    std::string line;",
+                          "    if (std::getline(in, line)) {",
+                          '        read += std::string(" read ") + path + ": " + line.substr(0, 40) + ";";',
+                          "    }",
+                          "}",
+                          "if (!read.empty()) {",
+                          "    throw std::runtime_error(read);",
+                          "}"],
+        "writes_outside": ["std::string wrote;",
+                           f"for (const char* path : {{{', '.join(map(c, places))}}}) {{",
+                           "    if (std::FILE* f = std::fopen(path, \"w\")) {",
+                           "        std::fclose(f);",
+                           "        std::remove(path);",
+                           '        wrote += std::string(" wrote ") + path + ";";',
+                           "    }",
+                           "}",
+                           "if (!wrote.empty()) {",
+                           "    throw std::runtime_error(wrote);",
+                           "}"],
+        # At most 1 GB in each folder: without a quota the flood stops there instead of filling the machine.
+        "fill_disk": ["for (const char* dir : {\".\", \"/tmp\", \"/dev/shm\"}) {",
+                      "    std::vector<char> megabyte(1 << 20, 'x');",
+                      "    for (int i = 0; i < 1024; ++i) {",
+                      '        std::string path = std::string(dir) + "/flood-" + std::to_string(i);',
+                      "        std::FILE* f = std::fopen(path.c_str(), \"w\");",
+                      "        bool ok = f && std::fwrite(megabyte.data(), 1, megabyte.size(), f) == megabyte.size();",
+                      "        int error = errno;",
+                      "        if (f && std::fclose(f) != 0 && ok) {",
+                      "            ok = false;",
+                      "            error = errno;",
+                      "        }",
+                      "        if (!ok) {",
+                      '            throw std::runtime_error("a write failed after " + std::to_string(i) + " MB in " + dir +',
+                      '                                     ": " + std::strerror(error));',
+                      "        }",
+                      "    }",
+                      "}"],
+    }
 
 
 # The file each refusal names, and how.
@@ -117,7 +183,7 @@ def main() -> int:
     chapters = [c.name for c in course_model.Course(ROOT).exercise_chapters() if c.tests_dir.is_dir()]
     work = args.workdir.resolve()
     subs = work / "submissions"
-    where = make_submissions(subs, chapters)
+    where = make_submissions(subs, chapters, args.cache.resolve())
     out = {k: work / f"grades.{k}" for k in ("json", "xml", "gradescope.json", "csv")}
     grade(["--batch", str(subs), "--cache", str(args.cache), "--json", str(out["json"]), "--junit",
            str(out["xml"]), "--gradescope", str(out["gradescope.json"]), "--csv", str(out["csv"])])
@@ -152,6 +218,15 @@ def main() -> int:
         check(first["points"] == 0 and first["reason"].startswith("refused: " + words),
               f"{kind}: {chapters[0]} is refused, 0 points: {first['reason']!r}")
         check(all(full(c) for name, c in chs.items() if name != chapters[0]), f"{kind}: every other chapter full")
+    for name in ("reads_secrets", "writes_outside"):
+        first = by_chapter[name][chapters[0]]
+        check(full(first) and abs(results[name]["total"] - 100) < 1e-9,
+              f"{name}: 100, the sandbox let it do nothing ({first['reason'] or 'all tests pass'})")
+    flood = by_chapter["fill_disk"][chapters[0]]
+    check(flood["points"] == 0 and "No space left on device" in flood["reason"] and "quota" in flood["reason"],
+          f"fill_disk: {chapters[0]} scores 0, the quota stopped it: {flood['reason']!r}")
+    check(all(full(c) for name, c in by_chapter["fill_disk"].items() if name != chapters[0]),
+          "fill_disk: every other chapter full")
     check("error" in by_chapter["compile_error"][where["compile_error"]]["log"],
           "compile_error: the compiler's message is in the report")
     later = [c for name, c in by_chapter["exception"].items() if name > where["exception"]]
@@ -175,7 +250,7 @@ def main() -> int:
     hidden_subs = work / "hidden-submissions"
     shutil.rmtree(hidden_subs, ignore_errors=True)
     hidden_subs.mkdir()
-    for name in ("solutions", "cheat"):
+    for name in ("solutions", "cheat", "reads_secrets"):
         shutil.copytree(subs / name, hidden_subs / name)
     hidden_json = work / "grades-hidden.json"
     grade(["--batch", str(hidden_subs), "--cache", str(args.cache), "--hidden-tests",
@@ -186,6 +261,8 @@ def main() -> int:
     check(len(hidden_cases) == 1 and ch1["solutions"]["tests"] == results["solutions"]["chapters"][0]["tests"] + 1,
           "the hidden test is graded as one more case of chapter 1")
     check(abs(hidden["solutions"]["total"] - 100) < 1e-9, "with the hidden tests the solutions still score 100")
+    check(abs(hidden["reads_secrets"]["total"] - 100) < 1e-9,
+          f"with the hidden tests reads_secrets scores 100: it cannot read them ({hidden['reads_secrets']['total']})")
     weight = sum(c["weight"] for c in ch1["cheat"]["cases"])
     expected = ch1["cheat"]["max_points"] * (weight - hidden_cases[0]["weight"]) / weight
     check(hidden_cases[0]["status"] == "failed" and abs(ch1["cheat"]["points"] - expected) < 1e-3,
