@@ -1,10 +1,7 @@
-// Chapter 7's program: the lecture's network 2 → 6 → 4 → 3 trained on the spiral.
-//
-//   ch07-training                      the chapter's demonstration (what the website shows): θ = 0 fails,
-//                                      gradient descent with three learning rates, momentum and Adam from
-//                                      the same start, save/load/predict, and the held-out accuracy
-//   ch07-training --figure-data DIR    the same, and the data of the chapter's figures from the same runs
-//   ch07-training [OPTION VALUE]...    train (or load) a network as the options say (--help)
+// Chapter 7's program: the lecture's network 2 → 6 → 4 → 3 trained on the spiral. With no option, the
+// demonstration (what the website shows): θ = 0 fails, gradient descent with three learning rates, momentum
+// and Adam from the same start, save/load/predict, and the held-out accuracy; with options, the training
+// program of training_usage() (src/course/07-training/options.cpp).
 #include <unistd.h>
 #include <cmath>
 #include <cstdio>

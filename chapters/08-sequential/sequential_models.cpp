@@ -1,11 +1,7 @@
-// Chapter 8's program: Sequential models of several depths and widths, trained by chapter 7's loop.
-//
-//   ch08-sequential                    the chapter's demonstration (what the website shows): Sequential
-//                                      2 → 6 → 4 → 3 against chapter 7's network, then a linear model, the
-//                                      lecture's network and a wider one compared; ends with the held-out
-//                                      accuracy of the lecture's network
-//   ch08-sequential [OPTION VALUE]...  train (or load) a Sequential as the options say, any depth (--help)
-//   ch08-sequential --figure-data DIR  the demonstration, and the loss of every epoch into DIR/models.dat
+// Chapter 8's program: Sequential models of several depths and widths, trained by chapter 7's loop. With
+// no option, the demonstration (what the website shows): Sequential 2 → 6 → 4 → 3 against chapter 7's
+// network, then a linear model, the lecture's network and a wider one compared; with options, chapter 7's
+// training program (training_usage()) with a Sequential of any depth.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>

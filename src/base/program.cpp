@@ -24,10 +24,9 @@ std::string common_options()
 }
 
 // Takes --help and --figure-data DIR out of the arguments; the rest goes to line.args.
-CommandLine read_command_line(const std::string& program, int argc, char** argv, bool& help)
+CommandLine read_command_line(int argc, char** argv, bool& help)
 {
     CommandLine line;
-    line.program = program;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--help" || arg == "-h") {
@@ -69,7 +68,7 @@ int run_program_with_options(int argc, char** argv, const std::string& usage,
     const std::string help_text = "Usage: " + program + " " + usage + common_options();
     try {
         bool help = false;
-        const CommandLine line = read_command_line(program, argc, argv, help);
+        const CommandLine line = read_command_line(argc, argv, help);
         if (help) {
             std::printf("%s", help_text.c_str());
             return 0;

@@ -16,7 +16,6 @@ namespace nn {
 
 /// A chapter program's command line, once run_program has taken what every program understands.
 struct CommandLine {
-    std::string program;            ///< the program's name, as its messages start: "ch07-training"
     std::string figure_data;        ///< --figure-data DIR (already made), or "" when not given
     std::vector<std::string> args;  ///< the other arguments, for a program with options of its own
 };
