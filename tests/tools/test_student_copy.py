@@ -23,6 +23,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 KEEP = ("01-", "02-")
 failed = checks = 0
+RAN = set()  # the commands run in the copy (./course COMMAND)
 
 
 def check(ok, what, detail=""):
@@ -41,6 +42,7 @@ def trim(out: pathlib.Path):
 
 
 def course(out, *args, timeout=600, stdin=subprocess.DEVNULL):
+    RAN.add(args[0])
     proc = subprocess.run([str(out / "course"), *args], cwd=out, stdin=stdin, stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT, text=True, timeout=timeout, env=ENV)
     return proc.returncode, proc.stdout
@@ -53,6 +55,7 @@ class Watch:
     """./course watch in the background; its output read as it comes."""
 
     def __init__(self, out):
+        RAN.add("watch")
         self.text, self.lock = "", threading.Lock()
         self.proc = subprocess.Popen([str(out / "course"), "watch"], cwd=out, stdin=subprocess.DEVNULL,
                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=ENV,
@@ -98,7 +101,8 @@ def main() -> int:
     check(proc.returncode == 0, "the students' copy configures", proc.stdout[-3000:])
     readme = (out / "README.md").read_text()
     commands = re.findall(r"^(\./course [^#\n]*?)\s*(?:#.*)?$", readme, re.M)
-    check("./course watch" in commands and "./course list" in commands,
+    readme_commands = [c.split()[1] for c in commands]
+    check(commands[:2] == ["./course watch", "./course list"],
           "the README's first commands are ./course watch and ./course list", "\n".join(commands))
     check("solutions/" not in readme and "instructor edition" not in readme and "website/index.html" in readme,
           "the README is the students': no solutions/, no instructor edition, the website in website/")
@@ -118,15 +122,19 @@ def main() -> int:
                                '    throw not_implemented("sigmoid", 1);',
                                "    return 1.0 / (1.0 + std::exp(-z));")
     check(wrong != handed_out, "the test can write a wrong sigmoid into the stub")
+    saved = time.time()
     save(sigmoid, wrong)
     at2 = watch.wait_for(r"waiting for you to save a file \(chapter 1\)", at)
+    print(f"      (watch answered the compiler error {time.time() - saved:.1f} s after the save)")
     shown = watch.text[at:at2] if at2 > 0 else watch.text[at:]
     check(at2 > 0 and re.search(r"exercises/01-sigmoid/sigmoid\.cpp:\d+: error: no matching function", shown)
           and "`std::exp` works on one number" in shown,
           "on save, watch shows the compiler error in the student's file and explains it", shown[-3000:])
     solution = (ROOT / "solutions" / "01-sigmoid" / "sigmoid.cpp").read_text()
+    saved = time.time()
     save(sigmoid, solution)
     at3 = watch.wait_for(r"waiting for you to save a file \(chapter 2\)", max(at2, at))
+    print(f"      (watch answered the solution {time.time() - saved:.1f} s after the save, chapter 2 included)")
     shown = watch.text[max(at2, at):] if at3 > 0 else watch.text[max(at2, at):]
     check(at3 > 0 and "Chapter 1 is done" in shown and "You built the sigmoid" in shown
           and "See it run: build/bin/ch01-sigmoid" in shown and "Next: write `tanh_prime`" in shown,
@@ -172,6 +180,13 @@ def main() -> int:
     code, text = course(out, "list")
     check(re.search(r"1\s+The sigmoid\s+not started", text) is not None, "after the reset, chapter 1 is not started",
           text)
+    code, text = course(out, "check", "1")
+    check(code == 1 and "Next: write `sigmoid` in exercises/01-sigmoid/sigmoid.cpp:" in text,
+          "./course check 1 on the stubs names the first function to write (exit 1)", text)
+    code, text = course(out, "submit")
+    check(code == 0 and (out / "submission.zip").is_file(), "./course submit writes submission.zip", text)
+    check(set(readme_commands) <= RAN, "every command of the README was run here",
+          f"not run: {sorted(set(readme_commands) - RAN)}")
     print(f"student copy: {checks - failed} passed, {failed} failed ({time.time() - started:.0f} s after the release)")
     if not failed:
         shutil.rmtree(out, ignore_errors=True)
