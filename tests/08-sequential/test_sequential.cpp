@@ -1,4 +1,7 @@
-// Chapter 8: Sequential — the same network as chapters 3–7, bit for bit, and networks of any depth.
+// Chapter 8: Sequential — the same network as chapters 3–7 and networks of any depth.
+// "The same" to within the rounding of the arithmetic: a Sequential written like chapters 3 and 6 gives the
+// same bits (the chapter's program shows it), but a correct one that sums in another order (loops instead of
+// xt::linalg::dot, ŷ − Y divided by N at the end) differs in the last bits, and that is right too.
 #include <boost/test/unit_test.hpp>
 #include <random>
 #include <xtensor-blas/xlinalg.hpp>
@@ -58,9 +61,9 @@ Matrix random_Y(std::size_t n, int classes, int seed)
 
 BOOST_AUTO_TEST_SUITE(sequential_forward)
 
-BOOST_AUTO_TEST_CASE(sequential_forward_reproduces_chapter_3_bit_for_bit)
+BOOST_AUTO_TEST_CASE(sequential_forward_reproduces_chapter_3)
 {
-    // Layers 2, 6, 4, 3 and the same θ: every intermediate equal to forward()'s, to the last bit.
+    // Layers 2, 6, 4, 3 and the same θ: every intermediate equal to forward()'s, to the last bits.
     for (const char* phi : {"tanh", "relu", "sigmoid"}) {
         BOOST_TEST_CONTEXT("hidden activation " << phi)
         {
@@ -72,12 +75,12 @@ BOOST_AUTO_TEST_CASE(sequential_forward_reproduces_chapter_3_bit_for_bit)
             BOOST_TEST_REQUIRE(fw.z.size() == 4u);
             BOOST_TEST_REQUIRE(fw.a_star.size() == 3u);
             BOOST_TEST(all_close(fw.a_star[0], expected.x_star, 0.0, 0.0));
-            BOOST_TEST(all_close(fw.z[1], expected.z1, 0.0, 0.0));
-            BOOST_TEST(all_close(fw.a_star[1], expected.a1_star, 0.0, 0.0));
-            BOOST_TEST(all_close(fw.z[2], expected.z2, 0.0, 0.0));
-            BOOST_TEST(all_close(fw.a_star[2], expected.a2_star, 0.0, 0.0));
-            BOOST_TEST(all_close(fw.z[3], expected.z3, 0.0, 0.0));
-            BOOST_TEST(all_close(fw.y_hat, expected.y_hat, 0.0, 0.0));
+            BOOST_TEST(all_close(fw.z[1], expected.z1, 1e-14, 1e-13));
+            BOOST_TEST(all_close(fw.a_star[1], expected.a1_star, 1e-14, 1e-13));
+            BOOST_TEST(all_close(fw.z[2], expected.z2, 1e-14, 1e-13));
+            BOOST_TEST(all_close(fw.a_star[2], expected.a2_star, 1e-14, 1e-13));
+            BOOST_TEST(all_close(fw.z[3], expected.z3, 1e-14, 1e-13));
+            BOOST_TEST(all_close(fw.y_hat, expected.y_hat, 1e-14, 1e-13));
         }
     }
 }
@@ -135,9 +138,10 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(sequential_backward)
 
-BOOST_AUTO_TEST_CASE(sequential_backward_reproduces_chapter_6_bit_for_bit)
+BOOST_AUTO_TEST_CASE(sequential_backward_reproduces_chapter_6)
 {
-    // Layers 2, 6, 4, 3, the same θ and data: the same loss and the same 61 gradient numbers, exactly.
+    // Layers 2, 6, 4, 3, the same θ and data: the same loss and the same 61 gradient numbers (to the last
+    // bits: sums over N = 200 samples in another order differ there).
     for (const char* phi : {"tanh", "relu"}) {
         for (double lambda : {0.0, 0.7}) {
             BOOST_TEST_CONTEXT(phi << ", λ = " << lambda)
@@ -149,8 +153,8 @@ BOOST_AUTO_TEST_CASE(sequential_backward_reproduces_chapter_6_bit_for_bit)
                     loss_and_gradient(theta, lecture, X, Y, activation(phi), lambda);
                 const LossAndGradient got =
                     sequential_loss_and_gradient(Sequential(lecture, phi), theta, X, Y, lambda);
-                BOOST_TEST(got.loss == expected.loss);
-                BOOST_TEST(all_close(got.gradient, expected.gradient, 0.0, 0.0));
+                BOOST_TEST(got.loss == expected.loss, boost::test_tools::tolerance(1e-13));
+                BOOST_TEST(all_close(got.gradient, expected.gradient, 1e-14, 1e-12));
             }
         }
     }
@@ -191,18 +195,20 @@ BOOST_AUTO_TEST_CASE(sequential_backward_linear_model_gradient_by_hand)
     BOOST_TEST(all_close(got, Vector(xt::flatten(expected)), 1e-15, 1e-12));
 }
 
-BOOST_AUTO_TEST_CASE(sequential_training_reproduces_chapter_7_bit_for_bit)
+BOOST_AUTO_TEST_CASE(sequential_training_reproduces_chapter_7)
 {
     // The loop of chapter 7, unchanged, on a Sequential 2 → 6 → 4 → 3: from the same seed, the same θ
-    // after training as with the lecture's network, to the last bit (Adam, 150 epochs, 240 points).
+    // after training as with the lecture's network (Adam, 150 epochs, 240 points), to within what 150
+    // steps make of differences in the last bits.
     const Split data = split_holdout(make_spiral(100, 3, 3), 0.2, 3);
     RunSettings settings;
     settings.epochs = 150;
     const Vector theta0 = init_theta(lecture, 3);
     const RunResult chapter7 = run_training(lecture_network(lecture, "tanh"), data, theta0, settings);
     const RunResult chapter8 = run_training(sequential_network(lecture, "tanh"), data, theta0, settings);
-    BOOST_TEST(all_close(chapter8.theta, chapter7.theta, 0.0, 0.0));
-    BOOST_TEST(chapter8.losses == chapter7.losses);
+    BOOST_TEST(all_close(chapter8.theta, chapter7.theta, 1e-10, 1e-10));
+    BOOST_TEST_REQUIRE(chapter8.losses.size() == chapter7.losses.size());
+    BOOST_TEST(all_close(xt::adapt(chapter8.losses), xt::adapt(chapter7.losses), 1e-12, 1e-10));
     BOOST_TEST(chapter8.test_accuracy == chapter7.test_accuracy);
 }
 

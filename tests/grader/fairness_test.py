@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""The grader is fair to correct code (issue 14 §2): a CTest test of `./course test` (label grader).
+
+  alternatives   solutions/ with every chapter replaced by tests/grader/fixtures/alternatives/NN-name/:
+                 correct code written another way (other formulas, loops instead of expressions, other
+                 orders of summation)                                      -> 100, every chapter full
+The fixtures are under tests/grader/, which `./course release` leaves out (checked here too).
+"""
+import argparse
+import json
+import pathlib
+import shutil
+import subprocess
+import sys
+import time
+
+HERE = pathlib.Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(HERE.parent / "tools"))
+sys.path.insert(0, str(HERE))
+import course_model  # noqa: E402
+import release  # noqa: E402
+
+ALTERNATIVES = HERE / "fixtures" / "alternatives"
+TIME_LIMIT = 30  # far above what the tests need, so that a busy machine does not fail a correct chapter
+
+
+class Checks:
+    def __init__(self):
+        self.passed = self.failed = 0
+
+    def __call__(self, ok: bool, what: str):
+        print(("ok    " if ok else "FAIL  ") + what, flush=True)
+        self.passed += bool(ok)
+        self.failed += not ok
+
+
+def grade(args: list) -> dict:
+    """Run ./course grade with --json; returns {student: submission} from the JSON."""
+    out = pathlib.Path(args[args.index("--json") + 1])
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, str(HERE / "grade.py"), "--time-limit", str(TIME_LIMIT), "--quiet", *args],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    print(proc.stdout)
+    print(f"(wall time {time.monotonic() - started:.1f} s)", flush=True)
+    if proc.returncode != 0:
+        sys.exit(f"the grader failed with exit code {proc.returncode}")
+    data = json.loads(out.read_text())
+    return {s["student"]: s for s in data["submissions"]}
+
+
+def with_chapters(folder: pathlib.Path, chapters: dict):
+    """A submission: the solutions, with the given chapters' files ({name: folder}) instead of theirs."""
+    shutil.copytree(ROOT / "solutions", folder)
+    for name, source in chapters.items():
+        shutil.rmtree(folder / name)
+        shutil.copytree(source, folder / name)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cache", type=pathlib.Path, required=True)
+    parser.add_argument("--workdir", type=pathlib.Path, required=True)
+    args = parser.parse_args()
+    work = args.workdir.resolve()
+    shutil.rmtree(work, ignore_errors=True)
+    subs = work / "submissions"
+    subs.mkdir(parents=True)
+    check = Checks()
+    chapters = [c.name for c in course_model.Course(ROOT).exercise_chapters() if c.tests_dir.is_dir()]
+
+    missing = [name for name in chapters if not list((ALTERNATIVES / name).glob("*.cpp"))]
+    check(not missing, f"a correct alternative for every chapter with tests ({len(chapters)}), missing: {missing}")
+    with_chapters(subs / "alternatives", {name: ALTERNATIVES / name for name in chapters if name not in missing})
+    released = [f for f in release.tracked_files() if f.startswith(("tests/grader/", "tests/hidden/"))]
+    check(not released, f"./course release leaves out the fixtures and the hidden tests: {released[:3]}")
+
+    results = grade(["--batch", str(subs), "--cache", str(args.cache), "--json", str(work / "grades.json")])
+    alternatives = results["alternatives"]
+    for ch in alternatives["chapters"]:
+        wrong = [f"{c['name']}: {c['message'].splitlines()[0] if c['message'] else c['status']}"
+                 for c in ch["cases"] if c["status"] != "passed"]
+        check(not wrong and ch["passed"] == ch["tests"] > 0,
+              f"the alternative of {ch['chapter']} scores full marks ({ch['passed']}/{ch['tests']})"
+              + "".join("\n      " + w for w in wrong))
+    check(abs(alternatives["total"] - 100) < 1e-9, f"the correct alternatives score 100: {alternatives['total']}")
+
+    print(f"grader.fairness: {check.passed} passed, {check.failed} failed")
+    return 1 if check.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
