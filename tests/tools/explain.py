@@ -18,6 +18,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 MISTAKES = HERE / "mistakes.toml"
 # gcc's "file:line:col: error: message" (or "fatal error"); the linker's "undefined reference".
 ERROR = re.compile(r"^(?P<file>[^\s:][^:]*):(?P<line>\d+):(?:(?P<col>\d+):)? (?:fatal )?error: (?P<message>.*)$")
+REQUIRED = re.compile(r"^(?P<file>[^\s:][^:]*):(?P<line>\d+):(?:\d+:)?\s+required from here")
 LINK_ERROR = re.compile(r"^(?:(?P<file>[^\s:][^:]*):)?.*?(?P<message>undefined reference to .*)$")
 
 
@@ -83,14 +84,21 @@ def first_error(log: str, student_files) -> Found:
     """The first error in one of the student's files; else the first error at all (a link error, an error in
     a header); None if the log has none."""
     mine = {pathlib.Path(f).resolve() for f in student_files}
-    first = None
+    first, required = None, None
     for text in plain_quotes(log).splitlines():
+        # An error inside a library's template names the student's line that led there as "required from here".
+        need = REQUIRED.match(text)
+        if need and pathlib.Path(need["file"]).is_file() and pathlib.Path(need["file"]).resolve() in mine:
+            required = (pathlib.Path(need["file"]), int(need["line"]))
+            continue
         error = ERROR.match(text)
         if error:
             path = pathlib.Path(error["file"])
             found = Found(path, int(error["line"]), error["message"])
             if path.is_file() and path.resolve() in mine:
                 return found
+            if required:
+                return Found(required[0], required[1], f"{error['message']} (in {path.name}, from this line)")
             first = first or found
             continue
         link = LINK_ERROR.match(text)

@@ -48,6 +48,28 @@ def course(out, *args, timeout=600, stdin=subprocess.DEVNULL):
     return proc.returncode, proc.stdout
 
 
+def answered(out, answer, *args, timeout=120):
+    """A command run on a terminal (a pseudo-terminal) that types answer: (exit status, what it printed)."""
+    RAN.add(args[0])
+    master, slave = os.openpty()
+    proc = subprocess.Popen([str(out / "course"), *args], cwd=out, stdin=slave, stdout=slave, stderr=slave,
+                            env=ENV, start_new_session=True)
+    os.close(slave)
+    os.write(master, answer.encode())
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:  # the command has ended and closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    code = proc.wait(timeout=timeout)
+    os.close(master)
+    return code, b"".join(chunks).decode(errors="replace")
+
+
 ENV = {**os.environ, "NO_COLOR": "1", "TERM": "dumb"}
 
 
@@ -172,6 +194,9 @@ def main() -> int:
     code, text = course(out, "reset", "1")
     check(code == 2 and "--yes" in text and sigmoid.read_text() == solution,
           "./course reset 1 without a terminal asks for --yes and changes nothing", text)
+    code, text = answered(out, "n\n", "reset", "1")
+    check(code == 1 and "[y/N]" in text and "nothing changed" in text and sigmoid.read_text() == solution,
+          "./course reset 1 on a terminal asks, and an answer of n changes nothing", text)
     code, text = course(out, "reset", "1", "--yes")
     backups = list((out / "exercises" / ".backup").glob("01-sigmoid-*/sigmoid.cpp"))
     check(code == 0 and sigmoid.read_text() == handed_out and len(backups) == 1
