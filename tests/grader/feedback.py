@@ -7,6 +7,10 @@ only "hidden test failed"."""
 import html
 import pathlib
 import re
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from outside_gaps import describe  # noqa: E402
 
 HIDDEN = "hidden test failed"
 MOST_LOG_LINES = 40
@@ -44,6 +48,8 @@ def chapter_sections(sub: dict, root: pathlib.Path) -> list:
 
 
 def _flag_line(change) -> str:
+    if isinstance(change, dict) and "change" in change:
+        return describe(change)  # outside_gaps.py's: `file:line: + text`, `file: - text  (line N of the stub)`
     if isinstance(change, dict):
         where = f"{change.get('file', '?')}:{change.get('line', '?')}"
         return f"{where}: {change.get('text', change.get('what', ''))}".rstrip(": ")

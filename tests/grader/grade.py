@@ -193,7 +193,8 @@ def main(argv=None) -> int:
                 "chapter": r.name, "title": r.title, "tests": len(r.cases), "passed": r.passed,
                 "points": round(r.points, 4), "max_points": round(r.max_points, 4), "reason": r.reason,
                 "log": r.log, "cases": [{"name": c.name, "status": c.status, "message": c.message,
-                                         "weight": c.weight, "hidden": c.hidden} for c in r.cases]})
+                                         "weight": c.weight, "hidden": c.hidden} for c in r.cases],
+                "changes_outside_gaps": r.changes_outside_gaps, "stubs": r.stubs})
         results.append({"student": archive_mod.student_name(f) if archive_mod.is_archive(f) else f.name,
                         "path": str(f.resolve()), "chapters": chapter_results,
                         # the sum of the unrounded points: six chapters of 16.6667 would add up to 100.0002

@@ -13,6 +13,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tools"))
 import boost_junit  # noqa: E402
+import outside_gaps  # noqa: E402
 import submission_files  # noqa: E402
 
 STUDENT_FILES = ("*.cpp", "*.hpp", "*.h")
@@ -47,6 +48,8 @@ class ChapterResult:
     log: str = ""  # the compiler's or linker's message, or the test's output after a crash
     max_points: float = 0.0
     points: float = 0.0
+    changes_outside_gaps: list = dataclasses.field(default_factory=list)  # outside_gaps.py's, line by line
+    stubs: str = ""  # what the files were compared with ("exercises/", "exercises/ at <commit>")
 
     @property
     def passed(self):
@@ -127,6 +130,7 @@ class ChapterGrader:
         self.weights = weights
         self.time_limit = time_limit
         self.compile_limit = compile_limit
+        self.stubs = outside_gaps.Stubs(cache.root)
 
     def grade(self, chapter, submission: pathlib.Path, scratch: pathlib.Path) -> ChapterResult:
         with self.sandbox.slot():
@@ -150,6 +154,8 @@ class ChapterGrader:
             result.cases = all_cases("not run", f"no {chapter.name}/*.cpp in the submission")
             result.reason = f"missing: no {chapter.name}/*.cpp in the submission"
             return result
+        version = outside_gaps.release_version(submission_files.top_file(submission, outside_gaps.RELEASE_FILE) or "")
+        result.changes_outside_gaps, result.stubs = self.stubs.compare(chapter.name, files, version)
         work = scratch / chapter.name
         shutil.rmtree(work, ignore_errors=True)
         (work / "src").mkdir(parents=True)

@@ -23,6 +23,9 @@ import classroom  # noqa: E402
 import course_model  # noqa: E402
 import weights  # noqa: E402
 
+sys.path.insert(0, str(HERE))
+from outside_gaps import RELEASE_FILE  # noqa: E402
+
 EXCLUDED = ("solutions/", "tests/hidden/", "tests/grader/", "tests/grading.toml")
 
 
@@ -89,6 +92,26 @@ def leaks(out: pathlib.Path) -> list:
     return found
 
 
+def record_version(out: pathlib.Path):
+    """OUT_DIR/.course-release names the course's commit: `./course grade` compares a submission that holds it
+    (`./course submit` packs it) with the stubs of that commit, for changes outside the gaps. None without git."""
+    git = ["git", "-C", str(ROOT)]
+    try:
+        commit = subprocess.run([*git, "rev-parse", "HEAD"], check=True, stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL, text=True).stdout.strip()
+        changed = subprocess.run([*git, "status", "--porcelain", "--", "exercises/"], check=True,
+                                 stdout=subprocess.PIPE, text=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        print("release: no git: the copy records no version (the grader compares with exercises/ as it is then)")
+        return None
+    if changed:
+        print(f"release: warning: exercises/ has changes not committed; {RELEASE_FILE} names the last commit:\n{changed}")
+    (out / RELEASE_FILE).write_text("# The version of the course this copy was made from. `./course grade` compares a\n"
+                                    "# submission that holds this file with the stubs of this version.\n"
+                                    f"commit {commit}\n")
+    return commit
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="./course release", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -110,6 +133,7 @@ def main() -> int:
     for f in files:
         (out / f).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / f, out / f)
+    version = record_version(out)
     if website:
         shutil.copytree(website, out / "website")
     readme = out / "README.md"
@@ -137,7 +161,8 @@ def main() -> int:
         subprocess.run([*git, "init", "-q", "-b", "main"], check=True)
         subprocess.run([*git, "add", "-A"], check=True)
         subprocess.run([*git, "commit", "-q", "-m", "The course, students' copy"], check=True)
-    print(f"release: {len(files)} files in {out}" + (f", the website in {out / 'website'}/index.html" if website else ""))
+    print(f"release: {len(files)} files in {out}" + (f", the website in {out / 'website'}/index.html" if website else "")
+          + (f"; its version {version[:12]} in {RELEASE_FILE}" if version else ""))
     print("release: left out: " + ", ".join(EXCLUDED) + "; no solution line found in the copy")
     print(f"release: a student starts with: cd {out} && ./course watch")
     return 0

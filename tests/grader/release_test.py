@@ -27,6 +27,11 @@ def main() -> int:
 
     for gone in ("solutions", "tests/grader", "tests/grading.toml", "tests/hidden"):
         check(not (out / gone).exists(), f"no {gone} in the students' copy")
+    head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], stdout=subprocess.PIPE, text=True).stdout.strip()
+    if head:
+        record = out / ".course-release"
+        check(record.is_file() and f"commit {head}\n" in record.read_text(),
+              f"the copy records the version it was made from in .course-release (commit {head[:12]})")
     exercises = sorted(p.relative_to(ROOT) for p in (ROOT / "exercises").rglob("*.cpp"))
     check(all((out / e).is_file() for e in exercises), f"every exercise is there ({len(exercises)} files)")
     check((out / "course").is_file() and (out / "tests" / "support").is_dir(), "the course script and tests/support")

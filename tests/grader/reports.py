@@ -2,11 +2,23 @@
 import csv
 import json
 import pathlib
+import sys
 import xml.etree.ElementTree as ET
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from outside_gaps import describe  # noqa: E402
+
+FLAG = "⚑"  # in the table: the chapter's files changed outside the gaps
 
 
 def _round(x: float) -> float:
     return round(x + 0.0, 6)
+
+
+def flagged(ch) -> str:
+    """A chapter's changes outside the gaps, in a line: how many, compared with what."""
+    n = len(ch.get("changes_outside_gaps") or ())
+    return f"{FLAG} {n} line{'s' if n != 1 else ''} changed outside the gaps (compared with {ch.get('stubs')})"
 
 
 def table(sub, color=False) -> str:
@@ -16,7 +28,8 @@ def table(sub, color=False) -> str:
 
     rows = [("chapter", "tests passed", "points", "reason")]
     for ch in sub["chapters"]:
-        rows.append((ch["chapter"], f"{ch['passed']}/{ch['tests']}", f"{ch['points']:.1f}/{ch['max_points']:.1f}",
+        rows.append((ch["chapter"] + (" " + FLAG if ch.get("changes_outside_gaps") else ""),
+                     f"{ch['passed']}/{ch['tests']}", f"{ch['points']:.1f}/{ch['max_points']:.1f}",
                      ch["reason"] or "all tests pass"))
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     lines = [paint(f"{sub['student']}: {sub['total']:.1f} / 100", "1")]
@@ -27,6 +40,8 @@ def table(sub, color=False) -> str:
         elif sub["chapters"][i - 1]["reason"]:
             text = paint(text, "31" if sub["chapters"][i - 1]["points"] == 0 else "33")
         lines.append("  " + text)
+    if any(ch.get("changes_outside_gaps") for ch in sub["chapters"]):
+        lines.append(f"  {FLAG} changed outside the gaps (the lines: below, or in --json)")
     return "\n".join(lines)
 
 
@@ -34,6 +49,12 @@ def details(sub, most_lines=12) -> str:
     """The compiler's message and the first failure of each chapter that lost points."""
     out = []
     for ch in sub["chapters"]:
+        changes = ch.get("changes_outside_gaps") or []
+        if changes:
+            out.append(f"-- {ch['chapter']}: {flagged(ch)}")
+            out += ["   " + describe(c) for c in changes[:most_lines]]
+            if len(changes) > most_lines:
+                out.append(f"   … ({len(changes) - most_lines} more lines in --json)")
         if not ch["reason"]:
             continue
         out.append(f"-- {ch['chapter']}: {ch['reason']}")
@@ -65,6 +86,8 @@ def write_junit(path, results):
             ET.SubElement(suite, "properties")
             for key, value in (("points", ch["points"]), ("max_points", ch["max_points"])):
                 ET.SubElement(suite[0], "property", name=key, value=f"{value:.2f}")
+            changes = ch.get("changes_outside_gaps") or []
+            ET.SubElement(suite[0], "property", name="changed_outside_gaps", value=str(len(changes)))
             for c in ch["cases"]:
                 suite_name, _, case_name = c["name"].partition("/")
                 tc = ET.SubElement(suite, "testcase", classname=f"{sub['student']}.{ch['chapter']}.{suite_name}",
@@ -74,6 +97,8 @@ def write_junit(path, results):
                 kind = "failure" if c["status"] in ("failed", "not implemented") else "error"
                 node = ET.SubElement(tc, kind, message=c["status"], type=c["status"])
                 node.text = c["message"] + ("\n\n" + ch["log"] if c["status"] == "compile error" else "")
+            if changes:
+                ET.SubElement(suite, "system-out").text = "\n".join([flagged(ch), *map(describe, changes)])
     tree = ET.ElementTree(suites)
     ET.indent(tree)
     tree.write(path, encoding="utf-8", xml_declaration=True)
@@ -96,9 +121,15 @@ def gradescope(sub) -> dict:
                           "max_score": _round(max_score), "output": output,
                           "status": "passed" if c["status"] == "passed" else "failed",
                           "visibility": "after_published" if c["hidden"] else "visible"})
-    summary = "\n".join(f"{ch['chapter']}: {ch['points']:.1f}/{ch['max_points']:.1f} "
-                        f"{ch['reason'] or 'all tests pass'}" for ch in sub["chapters"])
+    summary = "\n".join(_summary(ch) for ch in sub["chapters"])
     return {"score": _round(sub["total"]), "output": summary, "tests": tests}
+
+
+def _summary(ch) -> str:
+    """A chapter in Gradescope's overall output: its points and reason, and any lines changed outside the gaps."""
+    changes = ch.get("changes_outside_gaps") or []
+    lines = [f"{ch['chapter']}: {ch['points']:.1f}/{ch['max_points']:.1f} {ch['reason'] or 'all tests pass'}"]
+    return "\n  ".join(lines + ([flagged(ch)] + [describe(c) for c in changes] if changes else []))
 
 
 def write_gradescope(path, results):

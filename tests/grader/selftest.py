@@ -15,6 +15,9 @@ solutions and the stubs, grade them in one batch, and check every score and reas
   reads_secrets  chapter 1 (correct) first tries to read the solutions, the grader, the hidden tests, another
                  submission and the cache, and throws what it read                  -> 100: it reads nothing
   writes_outside chapter 1 (correct) first tries to write outside its scratch folder -> 100: it cannot
+  deletes_check  the solutions without theta_size's check_widths(c) (outside the gap) -> chapter 4 flagged,
+                 the line named; reformatted: the solutions with other indentation, braces and no comments ->
+                 100, nothing flagged; released: a students' copy (.course-release, exercises/ filled) -> 100
   fill_disk      chapter 1 writes 1 MB files until a write fails (at most 1 GB in each of its folder, /tmp
                  and /dev/shm)          -> 0 there, "No space left on device" and the quota, in a second or so
 Then the same batch's outputs: gradebook CSV, JSON, JUnit, Gradescope's results.json.
@@ -24,6 +27,7 @@ import csv
 import json
 import os
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
@@ -84,6 +88,17 @@ def make_submissions(folder: pathlib.Path, chapters: list, cache: pathlib.Path):
     (folder / "hardlink" / sigmoid).unlink()
     os.link(elsewhere, folder / "hardlink" / sigmoid)
     os.mkfifo(folder / "fifo" / sigmoid.parent / "pipe.hpp")
+    # Changes outside the gaps: a provided check deleted (flagged); formatting and comments (not flagged).
+    shutil.copytree(ROOT / "solutions", folder / "deletes_check")
+    theta = folder / "deletes_check" / "04-theta" / "theta.cpp"
+    theta.write_text(theta.read_text().replace(f"    {DELETED_CHECK}\n", "", 1))
+    shutil.copytree(ROOT / "solutions", folder / "reformatted")
+    for path in (folder / "reformatted").glob("*/*.cpp"):
+        text = re.sub(r"(?m)^[ \t]*//.*\n", "", path.read_text())  # no comment lines
+        text = re.sub(r"(?m)^((?:    )+)", lambda m: "\t" * (len(m[1]) // 4), text)  # tabs
+        path.write_text("/* reformatted */\n" + text.replace(")\n{\n", ") {\n\n").replace(";\n", "; /* . */\n"))
+    shutil.copytree(ROOT / "solutions", folder / "released" / "exercises")
+    (folder / "released" / ".course-release").write_text(f"commit {git_head()}\n")
     for name, code in sandbox_probes(folder, cache).items():
         shutil.copytree(ROOT / "solutions", folder / name)
         path = folder / name / sigmoid
@@ -148,9 +163,15 @@ def sandbox_probes(folder: pathlib.Path, cache: pathlib.Path) -> dict:
     }
 
 
+DELETED_CHECK = "check_widths(c);"  # the first line of theta_size's body, above its gap
 # The file each refusal names, and how.
 LINKS = {"symlink": "01-sigmoid/sigmoid.cpp is a symbolic link", "hardlink": "01-sigmoid/sigmoid.cpp is a hard link",
          "fifo": "01-sigmoid/pipe.hpp is a FIFO"}
+
+
+def git_head() -> str:
+    return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, text=True).stdout.strip()
 
 
 class Checks:
@@ -222,6 +243,22 @@ def main() -> int:
         first = by_chapter[name][chapters[0]]
         check(full(first) and abs(results[name]["total"] - 100) < 1e-9,
               f"{name}: 100, the sandbox let it do nothing ({first['reason'] or 'all tests pass'})")
+    flagged = {name: [c["chapter"] for c in s["chapters"] if c["changes_outside_gaps"]] for name, s in results.items()}
+    check(not any(flagged[n] for n in ("solutions", "untouched", "reformatted", "released")),
+          f"nothing changed outside the gaps in the solutions, the stubs, the reformatted solutions and the released "
+          f"copy: {flagged}")
+    check(abs(results["reformatted"]["total"] - 100) < 1e-9 and abs(results["released"]["total"] - 100) < 1e-9,
+          f"reformatted and released score 100: {results['reformatted']['total']}, {results['released']['total']}")
+    released, head = {c["stubs"] for c in results["released"]["chapters"]}, git_head()
+    check(not head or released == {f"exercises/ at {head[:12]}"},
+          f"released: compared with the stubs of the release it names: {released}")
+    theta = by_chapter["deletes_check"].get("04-theta", {})
+    check(flagged["deletes_check"] == ["04-theta"] and [(c["change"], c["text"]) for c in theta["changes_outside_gaps"]]
+          == [("removed", DELETED_CHECK)], f"deletes_check: chapter 4 flagged, the deleted line named: "
+                                           f"{flagged['deletes_check']}, {theta.get('changes_outside_gaps')}")
+    suite = ET.parse(out["xml"]).getroot().find("testsuite[@name='deletes_check.04-theta']")
+    check(suite is not None and suite.find("properties/property[@name='changed_outside_gaps']").get("value") == "1"
+          and DELETED_CHECK in suite.find("system-out").text, "JUnit: the flag and the line of deletes_check")
     flood = by_chapter["fill_disk"][chapters[0]]
     check(flood["points"] == 0 and "No space left on device" in flood["reason"] and "quota" in flood["reason"],
           f"fill_disk: {chapters[0]} scores 0, the quota stopped it: {flood['reason']!r}")

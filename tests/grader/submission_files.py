@@ -120,3 +120,18 @@ def chapter_files(submission: pathlib.Path, chapter: str) -> dict:
     finally:
         for fd in reversed(fds):
             os.close(fd)
+
+
+def top_file(submission: pathlib.Path, name: str):
+    """The text of a plain file at the top of the submission (e.g. `.course-release`), or None if there is no
+    such plain file (a link is not followed, and counts as none)."""
+    try:
+        top = _open_dir(str(submission), None, str(submission))
+    except Refused:
+        return None
+    try:
+        return _read_file(name, top, name).decode(errors="replace")
+    except (Refused, OSError):
+        return None
+    finally:
+        os.close(top)

@@ -133,10 +133,11 @@ def _check_name(match, wanted, path, index, what):
     return name
 
 
-def functions_in(path: pathlib.Path) -> list:
+def functions_in(path: pathlib.Path, text: str = None) -> list:
     """The student functions of one .cpp file, in file order: each gap of a solution, each stub of an
-    exercise (a file may hold both, e.g. a student's half-done exercise)."""
-    lines = _read(path)
+    exercise (a file may hold both, e.g. a student's half-done exercise). text: the file's text, if it is
+    not (or no longer) on disk (a stub of an earlier release)."""
+    lines = _read(path) if text is None else text.splitlines(keepends=True)
     found, opened = [], None
     for i, line in enumerate(lines):
         text = line.rstrip("\n")

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Pack a student's work for upload (run as `./course submit`): one zip of exactly the files of exercises/,
-the chapters' folders and nothing else (no build output, no backups, no links).
+the chapters' folders, and the course's .course-release (the version of the stubs they started from), nothing
+else (no build output, no backups, no links).
 
     ./course submit                 writes submission.zip in the course's folder
     ./course submit -o FILE.zip     writes FILE.zip
@@ -49,6 +50,10 @@ def main(argv=None) -> int:
     with zipfile.ZipFile(args.output, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, path in files:
             archive.write(path, name)
+        # The release the stubs came from (./course release writes it): the grader compares with those stubs.
+        release = args.exercises.parent / ".course-release"
+        if release.is_file() and not release.is_symlink():
+            archive.write(release, release.name)
     chapters = sorted({name.split("/", 1)[0] for name, _ in files})
     print(f"submit: {args.output} holds your {len(files)} files of exercises/ ({len(chapters)} chapters: "
           f"{chapters[0]} … {chapters[-1]}); upload this file")
