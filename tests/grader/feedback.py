@@ -7,6 +7,8 @@ only "hidden test failed"."""
 import html
 import pathlib
 import re
+
+from outside_gaps import describe
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
@@ -48,12 +50,8 @@ def chapter_sections(sub: dict, root: pathlib.Path) -> list:
 
 
 def _flag_line(change) -> str:
-    if isinstance(change, dict) and "change" in change:
-        return describe(change)  # outside_gaps.py's: `file:line: + text`, `file: - text  (line N of the stub)`
-    if isinstance(change, dict):
-        where = f"{change.get('file', '?')}:{change.get('line', '?')}"
-        return f"{where}: {change.get('text', change.get('what', ''))}".rstrip(": ")
-    return str(change)
+    """One flagged change as every report shows it (outside_gaps.describe)."""
+    return describe(change) if isinstance(change, dict) else str(change)
 
 
 def markdown(sub: dict, root: pathlib.Path) -> str:
