@@ -39,10 +39,15 @@ struct Implementation {
     std::function<void(nn::Vector& theta, int epochs)> train;
 };
 
+/// The problem every implementation solves (problem.cpp): chapter 3's spiral with `per_class` points in
+/// each of 3 classes (N = 3000 by default), one-hot labels, and a seeded θ0 scaled like chapter 7's.
+Problem make_problem(std::size_t per_class = 1000);
+
 // The implementations (each in its own file).
 Implementation course_loop(const Problem& p);
 Implementation course_sequential(const Problem& p);
 Implementation fast_xtensor(const Problem& p, bool blas);
 Implementation hand_loops(const Problem& p);
+Implementation fused_soa(const Problem& p, int threads = 1);
 
 }  // namespace bench

@@ -9,21 +9,19 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <random>
 #include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
 #include <xsimd/xsimd.hpp>
-#include <xtensor/xadapt.hpp>
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xview.hpp>
 
-#include "base/data.hpp"
 #include "base/errors.hpp"
 #include "base/program.hpp"
 #include "bench.hpp"
 #include "child_process.hpp"
+#include "limit.hpp"
 #include "report.hpp"
 
 #ifndef COURSE_CHAPTER_DIR
@@ -39,8 +37,10 @@ namespace {
 const char* const usage = R"([OPTION]...
 
 Trains the lecture's network with every implementation in turn, checks first that they all compute the
-same loss and gradient, then prints epochs per second and ratios. With no option: short timings, for the
-website. Figure data: the table's epochs per second (DIR/bench.dat).
+same loss and gradient, then prints epochs per second and ratios; then the limit, the fastest possible epoch
+on this processor, with each row's share of it, and a line on threads. With no option: short timings, for
+the website. Figure data: the table's epochs per second (DIR/bench.dat) and each row's share of the limit
+(DIR/limit.dat).
 
   --full                  a longer warm-up, longer timings and more rounds (./course bench)
   --no-python             without numpy and PyTorch
@@ -52,6 +52,7 @@ website. Figure data: the table's epochs per second (DIR/bench.dat).
 using bench::Child;
 using bench::Implementation;
 using bench::LossGradient;
+using bench::make_problem;
 using bench::parse_vector;
 using bench::print_check;
 using bench::print_table;
@@ -70,28 +71,6 @@ struct Settings {
     std::string portable;  // --portable PATH: this program from the portable build, for one more row
     std::string python_path = "/usr/bin/python3";
 };
-
-// The problem: chapter 3's spiral (N = 3000), one-hot labels, a seeded θ0 scaled like chapter 7's.
-Problem make_problem()
-{
-    Problem p;
-    const nn::Dataset data = nn::make_spiral(1000, 3, 0);
-    p.X = data.X;
-    p.Y = xt::zeros<double>({data.y.size(), std::size_t(data.classes)});
-    for (std::size_t i = 0; i < data.y.size(); ++i) p.Y(i, std::size_t(data.y(i))) = 1.0;
-    std::mt19937_64 rng(0);
-    std::normal_distribution<double> normal(0.0, 1.0);
-    std::vector<double> theta;
-    for (std::size_t l = 1; l < p.c.size(); ++l) {
-        for (std::size_t r = 0; r <= p.c[l - 1]; ++r) {
-            for (std::size_t k = 0; k < p.c[l]; ++k) {
-                theta.push_back(r == 0 ? 0.0 : normal(rng) / std::sqrt(double(p.c[l - 1])));
-            }
-        }
-    }
-    p.theta0 = xt::adapt(theta, {theta.size()});
-    return p;
-}
 
 // max |a − b| / max |b|: the relative difference of two vectors, as one number.
 double rel_diff(const Vector& a, const Vector& b)
@@ -250,7 +229,7 @@ int benchmark(const nn::CommandLine& line)
         "Built for this processor (-march=native) with xtensor's xsimd on: %s, %zu doubles a vector\n",
         xsimd::default_arch::name(), xsimd::batch<double>::size);
 #else
-    std::printf("Portable build: %s, %zu doubles a vector (./course bench also builds for this processor)\n",
+    std::printf("Portable build (any x86-64 processor): %s, %zu doubles a vector\n",
                 xsimd::default_arch::name(), xsimd::batch<double>::size);
 #endif
     std::printf(
@@ -260,9 +239,16 @@ int benchmark(const nn::CommandLine& line)
     std::fflush(stdout);
 
     // The C++ implementations, checked with one and with the default number of BLAS threads.
-    const std::vector<Implementation> impls = {bench::course_loop(p), bench::course_sequential(p),
+    const std::vector<Implementation> impls = {bench::course_loop(p),        bench::course_sequential(p),
                                                bench::fast_xtensor(p, true), bench::fast_xtensor(p, false),
-                                               bench::hand_loops(p)};
+                                               bench::hand_loops(p),         bench::fused_soa(p)};
+    // The fused version shares the samples out to threads of its own (not BLAS's): with the default threads
+    // it is this one. (An empty name: the same implementation in both columns.)
+    std::vector<Implementation> with_default_threads(impls.size());
+    with_default_threads.back() = bench::fused_soa(p, default_threads());
+    auto implementation = [&](std::size_t i, int t) -> const Implementation& {
+        return t == 1 && !with_default_threads[i].name.empty() ? with_default_threads[i] : impls[i];
+    };
     std::vector<Row> rows(impls.size());
     rows.reserve(impls.size() + 8);  // the runners keep pointers to rows: no reallocation
     set_blas_threads(1);
@@ -272,13 +258,13 @@ int benchmark(const nn::CommandLine& line)
         rows[i].threads[1] = default_threads();
         for (int t = 0; t < 2; ++t) {
             set_blas_threads(t == 0 ? 1 : default_threads());
-            compare(rows[i], compute(impls[i], p), ref);
+            compare(rows[i], compute(implementation(i, t), p), ref);
         }
     }
     std::vector<Runner> runners;
     for (std::size_t i = 0; i < impls.size(); ++i) {
         for (int t = 0; t < 2; ++t) {
-            const Implementation& impl = impls[i];
+            const Implementation& impl = implementation(i, t);
             const int threads = t == 0 ? 1 : default_threads();
             auto train = [&impl, &p, threads](long epochs) {
                 set_blas_threads(threads);
@@ -413,7 +399,13 @@ int benchmark(const nn::CommandLine& line)
     children.clear();
     if (!data.empty()) remove_problem(data);
     print_table(rows);
-    if (!line.figure_data.empty()) write_figure_data(line.figure_data, rows);
+    const bench::Limit limit = bench::measure_limit(p, s.block);
+    bench::print_limit(limit, rows);
+    bench::print_threads(s.block / 2);
+    if (!line.figure_data.empty()) {
+        write_figure_data(line.figure_data, rows);
+        bench::write_limit_data(line.figure_data, limit, rows);
+    }
     return 0;
 }
 

@@ -1,7 +1,8 @@
 """The grader's cache: the course built once (solutions, course code, compiled tests) in a folder of its own,
 and the recipes to build one chapter of a submission against it.
 
-The cache is an ordinary CMake build of the course (the presets' generator, Ninja; documentation off). Per
+The cache is an ordinary CMake build of the course, with the `portable` preset (Ninja; documentation off; code
+for any x86-64 processor, not only this one's, since the cache may travel into a Gradescope image). Per
 chapter NN it builds `testNN_solutions`, which brings the course code, the compiled tests and every chapter's
 solution library. A submission's chapter is then compiled with the exact command CMake uses for
 `exercises/NN-name/*.cpp` (from compile_commands.json) and linked with the exact command CMake uses for
@@ -105,15 +106,7 @@ class Cache:
         when nothing changed."""
         # By default every chapter with an exercise (an appendix, like 09-making-it-fast, has nothing to grade).
         names = names or [c.name for c in self.course.exercise_chapters()]
-        self.dir.mkdir(parents=True, exist_ok=True)
-        log = self.dir / "build.log"
-        if not (self.dir / "CMakeCache.txt").exists():
-            self.log(f"grade: building the course once into the grader's cache {self.dir}")
-            self._cmake(["cmake", "--preset", "default", "-S", str(self.root), "-B", str(self.dir), "-DCOURSE_DOCS=OFF", f"-DCOURSE_EXERCISES_DIR={self.root / 'exercises'}"],
-                        log)
-        else:
-            # Again each time: chapters that landed since are then known to the build (under a second).
-            self._cmake(["cmake", str(self.dir)], log)
+        log = self.configure()
         # The tests against the solutions (which bring the course code and every solution library) and against
         # the stubs: a chapter submitted as it was handed out, or as the solution, is neither compiled nor
         # linked again (grading.py runs these programs).
@@ -123,6 +116,20 @@ class Cache:
         self._cmake(["cmake", "--build", str(self.dir), "-j", str(self.jobs), "--target", *targets], log)
         self.compile_db = {pathlib.Path(e["file"]).resolve(): e
                            for e in json.loads((self.dir / "compile_commands.json").read_text())}
+
+    def configure(self) -> pathlib.Path:
+        """Configure the cache folder (the first time with the `portable` preset: code for any x86-64 processor,
+        since the cache may travel, into a Gradescope image; no documentation); returns the build log."""
+        self.dir.mkdir(parents=True, exist_ok=True)
+        log = self.dir / "build.log"
+        if not (self.dir / "CMakeCache.txt").exists():
+            self.log(f"grade: building the course once into the grader's cache {self.dir}")
+            self._cmake(["cmake", "--preset", "portable", "-S", str(self.root), "-B", str(self.dir),
+                         f"-DCOURSE_EXERCISES_DIR={self.root / 'exercises'}"], log)
+        else:
+            # Again each time: chapters that landed since are then known to the build (under a second).
+            self._cmake(["cmake", str(self.dir)], log)
+        return log
 
     def _cmake(self, args, log):
         with open(log, "a") as out:
