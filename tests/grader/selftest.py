@@ -16,7 +16,7 @@ solutions and the stubs, grade them in one batch, and check every score and reas
                  submission and the cache, and throws what it read                  -> 100: it reads nothing
   writes_outside chapter 1 (correct) first tries to write outside its scratch folder -> 100: it cannot
   deletes_check  the solutions without theta_size's check_widths(c) (outside the gap) -> chapter 4 flagged,
-                 the line named; reformatted: the solutions with other indentation, braces and no comments ->
+                 the line named; reformatted: chapters 1 and 4 with other indentation, braces, no comments ->
                  100, nothing flagged; released: a students' copy (.course-release, exercises/ filled) -> 100
   fill_disk      chapter 1 writes 1 MB files until a write fails (at most 1 GB in each of its folder, /tmp
                  and /dev/shm)          -> 0 there, "No space left on device" and the quota, in a second or so
@@ -92,11 +92,10 @@ def make_submissions(folder: pathlib.Path, chapters: list, cache: pathlib.Path):
     shutil.copytree(ROOT / "solutions", folder / "deletes_check")
     theta = folder / "deletes_check" / "04-theta" / "theta.cpp"
     theta.write_text(theta.read_text().replace(f"    {DELETED_CHECK}\n", "", 1))
+    # (Two chapters, each compiled: test_outside_gaps.py reformats every chapter, without compiling.)
     shutil.copytree(ROOT / "solutions", folder / "reformatted")
-    for path in (folder / "reformatted").glob("*/*.cpp"):
-        text = re.sub(r"(?m)^[ \t]*//.*\n", "", path.read_text())  # no comment lines
-        text = re.sub(r"(?m)^((?:    )+)", lambda m: "\t" * (len(m[1]) // 4), text)  # tabs
-        path.write_text("/* reformatted */\n" + text.replace(")\n{\n", ") {\n\n").replace(";\n", "; /* . */\n"))
+    for path in [*(folder / "reformatted" / chapters[0]).glob("*.cpp"), folder / "reformatted" / "04-theta" / "theta.cpp"]:
+        path.write_text(reformatted(path.read_text()))
     shutil.copytree(ROOT / "solutions", folder / "released" / "exercises")
     (folder / "released" / ".course-release").write_text(f"commit {git_head()}\n")
     for name, code in sandbox_probes(folder, cache).items():
@@ -167,6 +166,13 @@ DELETED_CHECK = "check_widths(c);"  # the first line of theta_size's body, above
 # The file each refusal names, and how.
 LINKS = {"symlink": "01-sigmoid/sigmoid.cpp is a symbolic link", "hardlink": "01-sigmoid/sigmoid.cpp is a hard link",
          "fifo": "01-sigmoid/pipe.hpp is a FIFO"}
+
+
+def reformatted(text: str) -> str:
+    """A file with other indentation, braces, spacing and comments (and the same tokens)."""
+    text = re.sub(r"(?m)^[ \t]*//.*\n", "", text)  # no comment lines
+    text = re.sub(r"(?m)^((?:    )+)", lambda m: "\t" * (len(m[1]) // 4), text)  # tabs
+    return "/* reformatted */\n" + text.replace(")\n{\n", ") {\n\n").replace(";\n", "; /* . */\n")
 
 
 def git_head() -> str:

@@ -14,6 +14,7 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 import cpp_tokens  # noqa: E402
 import outside_gaps  # noqa: E402
+import selftest  # noqa: E402
 
 STUB = """// Chapter 4.
 #include "student/theta.hpp"
@@ -98,9 +99,16 @@ class OutsideGaps(unittest.TestCase):
             self.assertEqual((sorted(files), what), (["sigmoid.cpp"], f"exercises/ at {head[:12]}"))
         files, what = stubs.files("01-sigmoid", "0" * 40)
         self.assertIn("not in this repository", what)
-        solutions = {p.name: p.read_bytes() for p in (ROOT / "solutions" / "01-sigmoid").glob("*.cpp")}
-        self.assertEqual(stubs.compare("01-sigmoid", solutions)[0], [])
         self.assertEqual(outside_gaps.release_version("# a comment\ncommit 0123abcd\n"), "0123abcd")
+
+    def test_every_solution_reformatted_changes_nothing(self):
+        stubs = outside_gaps.Stubs(ROOT)
+        for chapter in sorted(p.name for p in (ROOT / "solutions").iterdir() if p.is_dir()):
+            solutions = {p.name: p.read_bytes() for p in (ROOT / "solutions" / chapter).glob("*.cpp")}
+            self.assertEqual(stubs.compare(chapter, solutions)[0], [], chapter)
+            again = {name: selftest.reformatted(text.decode()).encode() for name, text in solutions.items()}
+            self.assertNotEqual(again, solutions)
+            self.assertEqual(stubs.compare(chapter, again)[0], [], chapter)
 
 
 if __name__ == "__main__":
