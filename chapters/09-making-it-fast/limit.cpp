@@ -213,9 +213,9 @@ void print_threads(double seconds)
         std::printf("Threads: this machine has one processor, so no second thread to try.\n\n");
         return;
     }
-    std::printf("Threads (the fused version, epochs/s with 1 → 2 threads):");
+    std::printf("Threads (the fused version, epochs/s with 1 → 2 threads):\n ");
     long pays_from = 0;
-    for (std::size_t per_class : {100, 333, 1000, 3333, 10000}) {
+    for (std::size_t per_class : {100, 300, 1000, 3000, 10000}) {
         const Problem p = make_problem(per_class);
         double eps[2];
         for (int t = 0; t < 2; ++t) {
@@ -226,15 +226,16 @@ void print_threads(double seconds)
         const long N = long(p.X.shape(0));
         if (eps[1] > eps[0] && pays_from == 0) pays_from = N;
         if (eps[1] <= eps[0]) pays_from = 0;
-        std::printf(" N = %ld: %s → %s;", N, thousands(eps[0]).c_str(), thousands(eps[1]).c_str());
+        std::printf(" N = %ld: %s → %s%s", N, thousands(eps[0]).c_str(), thousands(eps[1]).c_str(),
+                    per_class == 10000 ? "\n" : ";");
     }
     if (pays_from > 0) {
         std::printf(
-            "\n  a second thread pays from N = %ld on (waking it and adding up costs less than half "
-            "the work)\n\n",
+            "  a second thread pays from N = %ld on here (waking it and adding up its share cost less "
+            "than half the work)\n\n",
             pays_from);
     } else {
-        std::printf("\n  a second thread does not pay up to N = 30 000 here\n\n");
+        std::printf("  a second thread does not pay here, up to N = 30 000\n\n");
     }
 }
 
