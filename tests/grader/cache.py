@@ -9,6 +9,10 @@ solution library. A submission's chapter is then compiled with the exact command
 `testNN_exercises` (from build.ninja; link.txt with Makefiles), with the student's archive in place of
 `libchNN_exercises.a`: the same isolation as `./course check`, where chapter NN is the student's and every
 other chapter the solution.
+
+A cache built elsewhere (its CMakeCache.txt names another source or build folder: the Gradescope bundle's
+test copies the course's own build/ into the simulated /autograder/source/build-grader) is used as it is,
+never configured or built again, its commands' paths moved to where the course and the cache are now.
 """
 import dataclasses
 import hashlib
@@ -100,19 +104,49 @@ class Cache:
         self.log = log
         self.objects = self.dir / "objects"  # students' object files, by the hash of source and command
         self.pch_dirs = set()  # the precompiled headers, which a student's compile must see
+        self.moved = []  # a cache built elsewhere: (folder there, folder here), the build folder first
+
+    def _configured(self):
+        """The source and build folders the cache was configured for (CMakeCache.txt), or None."""
+        try:
+            text = (self.dir / "CMakeCache.txt").read_text()
+        except OSError:
+            return None
+        found = dict(re.findall(r"^(CMAKE_HOME_DIRECTORY|CMAKE_CACHEFILE_DIR):INTERNAL=(.*)$", text, re.M))
+        if len(found) < 2:
+            return None
+        return pathlib.Path(found["CMAKE_HOME_DIRECTORY"]), pathlib.Path(found["CMAKE_CACHEFILE_DIR"])
+
+    def here(self, text: str) -> str:
+        """A path or a command's argument of a cache built elsewhere, as it is here."""
+        for there, here in self.moved:
+            text = text.replace(there, here)
+        return text
 
     def build(self, names=None):
         """Configure (once) and bring the cache up to date for the chapters named (all by default): quick
         when nothing changed."""
         # By default every chapter with an exercise (an appendix, like 09-making-it-fast, has nothing to grade).
         names = names or [c.name for c in self.course.exercise_chapters()]
-        log = self.configure()
         # The tests against the solutions (which bring the course code and every solution library) and against
         # the stubs: a chapter submitted as it was handed out, or as the solution, is neither compiled nor
         # linked again (grading.py runs these programs).
         with_tests = [name for name in names if list((self.root / "tests" / name).glob("*.cpp"))]
         targets = [f"test{name[:2]}_{impl}" for name in with_tests for impl in ("solutions", "exercises")]
         targets += [f"ch{name[:2]}_exercises" for name in names if name not in with_tests]
+        configured = self._configured()
+        if configured and configured != (self.root, self.dir):
+            source, build = configured
+            self.moved = [(str(build), str(self.dir)), (str(source), str(self.root))]
+            missing = [t for t in targets if not (self.dir / "tests" / t).exists() and
+                       not (self.dir / f"lib{t}.a").exists()]
+            if missing:
+                raise CacheError(f"the cache {self.dir} was built for {source} and is used as it is, but it lacks "
+                                 f"{', '.join(missing)}")
+            self.compile_db = {pathlib.Path(self.here(e["file"])).resolve(): e
+                               for e in json.loads((self.dir / "compile_commands.json").read_text())}
+            return
+        log = self.configure()
         self._cmake(["cmake", "--build", str(self.dir), "-j", str(self.jobs), "--target", *targets], log)
         self.compile_db = {pathlib.Path(e["file"]).resolve(): e
                            for e in json.loads((self.dir / "compile_commands.json").read_text())}
@@ -143,7 +177,7 @@ class Cache:
         """The compile command CMake uses for the .cpp files in folder (exercises/NN or tests/NN)."""
         for path, entry in self.compile_db.items():
             if path.parent == (folder / name).resolve():
-                args = _command(entry)
+                args = [self.here(a) for a in _command(entry)]
                 return _template(args, "{src}", "{obj}")
         raise CacheError(f"no compile command for {what} of chapter {name} in {self.dir}/compile_commands.json")
 
@@ -161,7 +195,7 @@ class Cache:
         (the last of `ninja -t commands`, wrapped as `: && ... && :`)."""
         link = self.dir / "CMakeFiles" / f"{target}.dir" / "link.txt"
         if link.exists():
-            return shlex.split(link.read_text().strip())
+            return [self.here(a) for a in shlex.split(link.read_text().strip())]
         if (self.dir / "build.ninja").exists():
             proc = subprocess.run(["ninja", "-C", str(self.dir), "-t", "commands", f"tests/{target}"],
                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -172,7 +206,7 @@ class Cache:
                     args = args[2:]
                 while args[-2:] == ["&&", ":"]:
                     args = args[:-2]
-                return args
+                return [self.here(a) for a in args]
             raise CacheError(f"ninja does not know how to link tests/{target} in {self.dir}:\n{proc.stdout}")
         raise CacheError(f"no link command for {target} in {self.dir} (neither link.txt nor build.ninja)")
 

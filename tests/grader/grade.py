@@ -74,7 +74,7 @@ def parse_args(argv):
                    help="the quota of a run's scratch folder, and of its /tmp (default 256 MB each)")
     p.add_argument("--cache", type=pathlib.Path, default=ROOT / "build-grader", metavar="DIR",
                    help="where the course is built once for grading (default build-grader/)")
-    p.add_argument("--sandbox", default="auto", choices=["auto", "bwrap-nobody", "bwrap", "limits"])
+    p.add_argument("--sandbox", default="auto", choices=["auto", "bwrap-nobody", "bwrap", "uid", "limits"])
     p.add_argument("--keep", action="store_true", help="keep the scratch folders (in the cache's work/)")
     p.add_argument("--quiet", action="store_true", help="the table only, not the first failure of each chapter")
     args = p.parse_args(argv)
@@ -141,7 +141,10 @@ def main(argv=None) -> int:
     hide = [ROOT / "solutions", ROOT / ".git", *ROOT.glob("build*"), *(cache.dir / d for d in cache_mod.PRIVATE),
             *([hidden] if hidden else []), *([args.batch] if args.batch else folders)]
     limits = sandbox_mod.Limits(cpu_seconds=int(args.time_limit) + 5, memory_mb=args.memory, disk_mb=args.disk)
-    box = sandbox_mod.Sandbox(ROOT, hide=hide, limits=limits, mode=args.sandbox, slots=max(1, args.jobs))
+    try:
+        box = sandbox_mod.Sandbox(ROOT, hide=hide, limits=limits, mode=args.sandbox, slots=max(1, args.jobs))
+    except sandbox_mod.SandboxError as e:
+        sys.exit(f"grade: {e}")
     grader = grading.ChapterGrader(cache, box, weights, args.time_limit)
     untested = [n for n in names if n not in {ch.name for ch in chapters}]
     if untested:

@@ -182,8 +182,9 @@ class ChapterGrader:
             args = [a.replace("{archive}", str(archive)).replace("{exe}", str(exe)) for a in chapter.link_args]
             # The cache, less its students' files; the hidden tests' objects, if any, are in its objects/.
             see = [self.cache.dir, *(a for a in args if a.startswith(str(self.cache.objects) + "/"))]
+            # In the sandbox "uid" the judge's side links (as root: the worker may not read the cache).
             link = self.sandbox.run(args, work, cwd=self.cache.dir, see=see, timeout=self.compile_limit,
-                                    writable=[exe])
+                                    writable=[exe], judge=True)
         if link and (link.returncode != 0 or not exe.stat().st_size):
             log = self._clean(link.output, work) or f"the linker stopped with exit code {link.returncode}"
             result.cases = all_cases("compile error", first_error(log))
@@ -191,6 +192,7 @@ class ChapterGrader:
             result.log = log
             return result
 
+        self.sandbox.hand_over(exe)
         outcome, result.log = self._run(chapter, exe, work)
         result.cases = [CaseResult(c, *outcome[c], weight[c], c in chapter.hidden) for c in chapter.cases]
         result.reason = summarize(result, self.time_limit, self.sandbox.limits.memory_mb, self.sandbox.limits.disk_mb)

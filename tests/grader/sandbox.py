@@ -5,7 +5,15 @@ The best of these that works on the machine is used, found by trying it once:
   1. bubblewrap (Debian's `bwrap`) under a user id of its own (when the grader runs as root; one id per
      chapter graded at once, so that one fork bomb cannot starve the others); the process limit then holds;
   2. bubblewrap as the current user (the same, except that the process limit cannot hold for root);
-  3. limits only (no bubblewrap): prlimit, the scratch folder as working folder, HOME and TMPDIR; nothing
+  3. a worker user of its own, no bubblewrap ("uid": where bubblewrap is not allowed, as in Gradescope's
+     root containers; when the grader runs as root and the users course-worker1, course-worker2, … exist,
+     which the Gradescope bundle's setup.sh makes): setpriv to the slot's user, no new privileges, and the
+     limits. Nothing is hidden by mounts and there is no disk quota: what the worker must not read
+     (solutions, hidden tests, the course's build) is closed to it by file permissions, which setup.sh sets
+     and autograder_run.py checks. The compile runs as the worker (an #include of a solution fails); the
+     link, which reads every chapter's solution library, runs as the grader's own user (`judge=True`: it
+     runs no student code);
+  4. limits only (no bubblewrap): prlimit, the scratch folder as working folder, HOME and TMPDIR; nothing
      is hidden and there is no disk quota.
 Under bubblewrap a run sees the system read-only (/usr, /etc, /bin, /lib*), its own /proc, a read-only
 /dev, no network, the folders it is given (`see`: a compile's include folders, a link's libraries) read-only
@@ -20,6 +28,7 @@ The root of the view and /dev are read-only. The wall-time limit is enforced by 
 import contextlib
 import dataclasses
 import os
+import pwd
 import queue
 import threading
 import time
@@ -32,6 +41,24 @@ import subprocess
 # may run at the same time: each ends the leftovers of its own ids only): FIRST_UID + 256 * pid + slot.
 FIRST_UID = 2_000_000_000
 SLOTS_PER_PROCESS = 256
+# Mode "uid": the users course-worker1, course-worker2, … (one per slot), made by the Gradescope bundle's setup.sh.
+WORKER_USER = "course-worker"
+
+
+def worker_users() -> list:
+    """(uid, gid) of course-worker1, course-worker2, … as far as they exist."""
+    users = []
+    for k in range(1, SLOTS_PER_PROCESS):
+        try:
+            entry = pwd.getpwnam(f"{WORKER_USER}{k}")
+        except KeyError:
+            break
+        users.append((entry.pw_uid, entry.pw_gid))
+    return users
+
+
+class SandboxError(Exception):
+    pass
 
 
 @dataclasses.dataclass
@@ -57,13 +84,16 @@ class Sandbox:
         (each gets a user id of its own in mode 1)."""
         self._uids = queue.Queue()
         self._first_uid = FIRST_UID + SLOTS_PER_PROCESS * (os.getpid() % (1 << 22))
-        for k in range(min(slots, SLOTS_PER_PROCESS - 1)):
-            self._uids.put(self._first_uid + k)
+        self._workers = dict(worker_users())  # mode "uid": uid -> gid
         self._local = threading.local()
         self.root = pathlib.Path(root).resolve()
         self.hide = [pathlib.Path(h).resolve() for h in hide]
         self.limits = limits
         self.mode = self._choose(mode)
+        uids = list(self._workers) if self.mode == "uid" else \
+            [self._first_uid + k for k in range(SLOTS_PER_PROCESS - 1)]
+        for uid in uids[:max(1, slots)]:
+            self._uids.put(uid)
 
     @contextlib.contextmanager
     def slot(self):
@@ -81,7 +111,7 @@ class Sandbox:
         """Mode 1: end every process still running under this slot's user id (what a fork bomb leaves while
         the kernel tears its sandbox down), and wait until they are gone, so that the next run can start.
         Zombies (ended, not yet reaped by the system) are left alone."""
-        if self.mode != "bwrap-nobody":
+        if self.mode not in ("bwrap-nobody", "uid"):
             return
         deadline = time.monotonic() + wait
         while True:
@@ -117,7 +147,12 @@ class Sandbox:
 
     @property
     def uid(self) -> int:
-        return getattr(self._local, "uid", None) or self._first_uid + SLOTS_PER_PROCESS - 1
+        spare = next(iter(self._workers), 0) if self.mode == "uid" else self._first_uid + SLOTS_PER_PROCESS - 1
+        return getattr(self._local, "uid", None) or spare
+
+    @property
+    def gid(self) -> int:
+        return self._workers.get(self.uid, self.uid)
 
     @property
     def description(self) -> str:
@@ -127,16 +162,23 @@ class Sandbox:
                             f"a run needs, {quota}, no network, CPU/memory/process limits)",
             "bwrap": f"bubblewrap (read-only system, nothing of the course but what a run needs, {quota}, no network, "
                      f"CPU/memory limits)",
+            "uid": f"no bubblewrap: a worker user of its own ({WORKER_USER}N; the course's solutions, hidden tests "
+                   f"and build closed to it by file permissions), CPU/memory/process limits",
             "limits": "no bubblewrap: CPU/memory limits, own working folder, HOME and TMPDIR only",
         }[self.mode]
 
     def _choose(self, mode: str) -> str:
-        modes = ["bwrap-nobody", "bwrap", "limits"] if mode == "auto" else [mode]
-        if os.geteuid() != 0 and "bwrap-nobody" in modes and mode == "auto":
-            modes.remove("bwrap-nobody")
+        modes = ["bwrap-nobody", "bwrap", "uid", "limits"] if mode == "auto" else [mode]
+        if os.geteuid() != 0 and mode == "auto":
+            modes = [m for m in modes if m not in ("bwrap-nobody", "uid")]
+        if mode == "uid" and (os.geteuid() != 0 or not self._workers):
+            raise SandboxError(f"the sandbox 'uid' needs root and the users {WORKER_USER}1, {WORKER_USER}2, … "
+                               f"(the Gradescope bundle's setup.sh makes them)")
         probe = pathlib.Path(os.environ.get("TMPDIR", "/tmp")) / f"course-grader-probe-{os.getpid()}"
         for candidate in modes:
-            if candidate != "limits" and not shutil.which("bwrap"):
+            if candidate.startswith("bwrap") and not shutil.which("bwrap"):
+                continue
+            if candidate == "uid" and not self._workers:
                 continue
             probe.mkdir(parents=True, exist_ok=True)
             try:
@@ -150,31 +192,53 @@ class Sandbox:
         return "limits"
 
     def prepare(self, scratch: pathlib.Path):
-        """Make a scratch folder the code can write (in mode 1 owned by the slot's user id, and closed to the
-        others: a sandbox of another slot could not read it even if it were shown)."""
+        """Make a scratch folder the code can write (in mode 1 and "uid" owned by the slot's user id, and closed
+        to the others: a sandbox of another slot could not read it even if it were shown). In "uid" the
+        folders above it are made passable, never readable, for the others (the bundle's umask is 077)."""
         (scratch / "tmp").mkdir(parents=True, exist_ok=True)
-        if self.mode == "bwrap-nobody":
+        if self.mode in ("bwrap-nobody", "uid"):
             for path in [scratch, *scratch.rglob("*")]:
-                os.lchown(path, self.uid, self.uid)
+                os.lchown(path, self.uid, self.gid)
             scratch.chmod(0o700)
+        if self.mode == "uid":
+            for folder in pathlib.Path(scratch).resolve().parents:
+                mode = folder.stat().st_mode
+                if not mode & 0o001:
+                    folder.chmod((mode & 0o7777) | 0o001)
+
+    def hand_over(self, program: pathlib.Path):
+        """In "uid": a test program the grader linked or copied (its own, 0700 under the bundle's umask) made
+        runnable, not writable, by the worker."""
+        if self.mode == "uid":
+            os.chmod(program, 0o711)
 
     def env(self, scratch: pathlib.Path) -> dict:
         return {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(scratch), "TMPDIR": str(scratch / "tmp"),
                 "LANG": "C.UTF-8", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
 
-    def prefix(self, scratch: pathlib.Path, cwd: pathlib.Path = None, see=(), writable=()) -> list:
+    def prefix(self, scratch: pathlib.Path, cwd: pathlib.Path = None, see=(), writable=(), judge=False) -> list:
         """The command that runs a program in the sandbox, in cwd (default: the scratch folder).
 
         see: files and folders to show read-only (a compile's include folders, the grader's cache while
         linking), less what `hide` names within them; writable: files in the scratch folder that the run
-        writes and the grader reads back (made here if missing)."""
+        writes and the grader reads back (made here if missing); judge: a step that reads what the worker
+        must not and runs no student code (the link): in "uid" it runs as the grader's own user."""
         scratch = pathlib.Path(scratch).resolve()
         cwd = pathlib.Path(cwd or scratch).resolve()
         lim = self.limits
         limits = ["prlimit", f"--cpu={lim.cpu_seconds}", f"--as={lim.memory_mb * 2**20}",
                   f"--fsize={lim.file_mb * 2**20}", "--core=0"]
-        if self.mode == "limits":
+        if self.mode == "limits" or (self.mode == "uid" and judge):
             return limits + ["--"]
+        if self.mode == "uid":
+            for path in writable:  # made by the grader, written by the worker
+                path = pathlib.Path(path)
+                if not path.exists():
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.touch()
+                os.lchown(path, self.uid, self.gid)
+            return ["setpriv", f"--reuid={self.uid}", f"--regid={self.gid}", "--clear-groups", "--no-new-privs",
+                    "--pdeathsig=KILL", "--", *limits[:1], f"--nproc={lim.processes}", *limits[1:], "--"]
         cmd = []
         if self.mode == "bwrap-nobody":
             cmd = ["setpriv", f"--reuid={self.uid}", f"--regid={self.uid}", "--clear-groups", "--"]
@@ -222,9 +286,10 @@ class Sandbox:
                 masked.append(hidden)
         return cmd
 
-    def run(self, command, scratch: pathlib.Path, cwd=None, see=(), timeout=60, writable=()) -> Result:
+    def run(self, command, scratch: pathlib.Path, cwd=None, see=(), timeout=60, writable=(), judge=False) -> Result:
         """Run a command (a compile, a link) in the sandbox; its output, and whether time ran out."""
-        proc = subprocess.Popen([*self.prefix(scratch, cwd, see, writable), *map(str, command)], cwd=cwd or scratch,
+        proc = subprocess.Popen([*self.prefix(scratch, cwd, see, writable, judge), *map(str, command)],
+                                cwd=cwd or scratch,
                                 env=self.env(scratch), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                 text=True, errors="replace", start_new_session=True)
         try:

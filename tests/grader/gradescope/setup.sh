@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# The Gradescope bundle's setup: Gradescope runs it once, as root, when it builds the autograder's image, with
+# the bundle unpacked in /autograder/source (Gradescope's "Autograder Specifications",
+# https://gradescope-autograders.readthedocs.io/en/latest/specs/). It
+#   1. installs the Debian packages the grader builds with (./course packages; Ubuntu's names where they differ),
+#   2. builds the grader's cache, build-grader/, for any x86-64 processor (the image runs on machines it was not
+#      built on), or copies a prebuilt one (COURSE_PREBUILT_CACHE=DIR: the course's own test does, from build/),
+#   3. makes the worker users course-worker1 … course-worker8 (the sandbox "uid": no bubblewrap in Gradescope's
+#      containers, so each run of student code has a user id of its own),
+#   4. grades the solutions (must score 100) and the stubs (must score 0) once: the image is not built if the
+#      grader does not work in it, and the precompiled header and the hidden tests are compiled now,
+#   5. closes the course to the workers: they may read its headers (src/) and the precompiled header, pass
+#      through build-grader/ to their scratch folders, and nothing else (not the solutions, the hidden tests,
+#      the grader, the build); files are root's.
+set -euo pipefail
+SOURCE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+CACHE="$SOURCE/build-grader"
+WORKERS=8
+say() { printf 'setup.sh: %s\n' "$*"; }
+started=$(date +%s)
+
+# 1. Packages. The list is the course's own (./course packages); on Ubuntu (Gradescope's base) some differ.
+mapfile -t packages < <(bash "$SOURCE/course" packages)
+. /etc/os-release
+if ! python3 -c 'import tomllib' 2>/dev/null; then
+    packages+=(python3-tomli)  # Python 3.10 (Ubuntu 22.04) has no tomllib
+fi
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    say "installing ${missing[*]} (on ${PRETTY_NAME:-this system})"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    if ! apt-get install -y -qq --no-install-recommends "${missing[@]}"; then
+        # One at a time, to name the ones this system does not have (then the build below says what lacks).
+        for p in "${missing[@]}"; do
+            apt-get install -y -qq --no-install-recommends "$p" || say "warning: no package $p on ${PRETTY_NAME:-this system}"
+        done
+    fi
+fi
+# The course's CMakePresets.json needs CMake 3.25 (Ubuntu 22.04 has 3.22): then Kitware's cmake from PyPI.
+if ! cmake --version | awk 'NR==1 { split($3, v, "."); exit !(v[1] > 3 || (v[1] == 3 && v[2] >= 25)) }'; then
+    say "CMake $(cmake --version | awk 'NR==1 {print $3}') is older than 3.25: installing cmake from PyPI"
+    apt-get install -y -qq --no-install-recommends python3-pip
+    python3 -m pip install --quiet 'cmake>=3.25'
+    hash -r
+fi
+
+# 2. The grader's cache.
+unset CFLAGS CXXFLAGS LDFLAGS  # nothing of this machine's processor in a binary that travels
+if [ -n "${COURSE_PREBUILT_CACHE:-}" ]; then
+    say "the grader's cache copied from $COURSE_PREBUILT_CACHE (built elsewhere: used as it is)"
+    rm -rf "$CACHE" && mkdir -p "$CACHE"
+    # What grading reads: the build's commands and compiled tests, objects and libraries (no website, no
+    # precompiled headers, no programs, no earlier grading runs).
+    # (tar's exit status 1: a file changed as it was read, as CMake's logs may in a build folder in use.)
+    (cd "$COURSE_PREBUILT_CACHE" && { tar -cf - --warning=no-file-changed --exclude='*.gch' CMakeCache.txt \
+        compile_commands.json build.ninja CMakeFiles tests lib*.a || [ $? -eq 1 ]; }) | tar -C "$CACHE" -xf -
+else
+    # grade.py's first run below configures it with the `portable` preset and builds it.
+    say "the grader's cache will be built in build-grader/ (the preset portable: for any x86-64 processor)"
+fi
+
+# 3. The workers: one user each, no home, no login, a group of its own.
+for k in $(seq 1 "$WORKERS"); do
+    id -u "course-worker$k" >/dev/null 2>&1 ||
+        useradd --system --user-group --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "course-worker$k"
+done
+
+# 4. Grade the solutions and the stubs once (Cache.build builds what the cache still lacks).
+hidden=()
+[ -d "$SOURCE/tests/hidden" ] && hidden=(--hidden-tests "$SOURCE/tests/hidden")
+for impl in solutions exercises; do
+    want=$([ "$impl" = solutions ] && echo 100 || echo 0)
+    say "grading the $impl once (must score $want)"
+    python3 "$SOURCE/tests/grader/grade.py" "$SOURCE/$impl" --cache "$CACHE" --sandbox uid --quiet "${hidden[@]}" \
+        --json "$CACHE/setup-$impl.json" --gradebook "$CACHE/setup-gradebook.sqlite"
+    python3 - "$CACHE/setup-$impl.json" "$want" <<'PY'
+import json, sys
+data = json.load(open(sys.argv[1]))
+total, want = data["submissions"][0]["total"], float(sys.argv[2])
+if data["sandbox"] != "uid" or abs(total - want) > 1e-6:
+    sys.exit(f"setup.sh: error: the {sys.argv[1]} run scored {total} in the sandbox {data['sandbox']!r}, not {want} in 'uid'")
+PY
+done
+
+if [ -z "${COURSE_PREBUILT_CACHE:-}" ] && grep -q -- "-march=native" "$CACHE/compile_commands.json"; then
+    say "error: the cache's compile commands have -march=native: its programs would not run on every x86-64"
+    exit 1
+fi
+
+# 5. Permissions: root's files; the workers read src/ and the precompiled header, and pass through the cache.
+chown -R root:root "$SOURCE"
+chmod -R go-rwx "$SOURCE"
+chmod go+x "$SOURCE" "$CACHE"
+mkdir -p "$CACHE/work" && chmod 0711 "$CACHE/work"
+chmod -R go+rX "$SOURCE/src" "$CACHE/pch"
+say "done in $(( $(date +%s) - started )) s; the cache: $(du -sh "$CACHE" | cut -f1)"
