@@ -51,6 +51,8 @@ def layer_of(root: pathlib.Path, path: pathlib.Path, numbers: dict):
     if rel[0] == "tests":
         if rel[1] in ("support", "toolchain"):
             return "support", None
+        if rel[1:3] == ("grader", "rpc"):
+            return None, None  # the judge and the worker serve whichever chapter is graded
         # tests/NN-name/, or hidden tests in a folder of their own (tests/grader/fixtures/hidden/NN-name/)
         chapter = next((numbers[part] for part in rel[1:-1] if part in numbers), None)
         return "test", chapter

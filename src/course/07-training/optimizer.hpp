@@ -32,6 +32,7 @@ public:
     double lr() const { return lr_; }                  ///< the learning rate η
 
 private:
+    friend struct OptimizerAccess;  // the grader carries the state to the process that runs train and back
     std::string name_;
     double lr_;
     double mu_;
