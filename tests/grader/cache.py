@@ -3,12 +3,14 @@ and the recipes to build one chapter of a submission against it.
 
 The cache is an ordinary CMake build of the course, with the `portable` preset (Ninja; documentation off; code
 for any x86-64 processor, not only this one's, since the cache may travel into a Gradescope image). Per
-chapter NN it builds `testNN_solutions`, which brings the course code, the compiled tests and every chapter's
-solution library. A submission's chapter is then compiled with the exact command CMake uses for
-`exercises/NN-name/*.cpp` (from compile_commands.json) and linked with the exact command CMake uses for
-`testNN_exercises` (from build.ninja; link.txt with Makefiles), with the student's archive in place of
-`libchNN_exercises.a`: the same isolation as `./course check`, where chapter NN is the student's and every
-other chapter the solution.
+chapter NN it builds `testNN_solutions` (the tests against the solutions: the list of cases), `judgeNN` (the
+same tests with proxies in place of the student's functions: no student code in it, so one judge serves
+every submission) and the workers `workerNN_solutions` and `workerNN_exercises` (tests/grader/rpc/). A
+submission's chapter is then compiled with the exact command CMake uses for `exercises/NN-name/*.cpp` (from
+compile_commands.json) and its worker linked with the exact command CMake uses for `workerNN_exercises`
+(from build.ninja; link.txt with Makefiles), with the student's archive in place of `libchNN_exercises.a`:
+the same isolation as `./course check`, where chapter NN is the student's and every other chapter the
+solution.
 
 A cache built elsewhere (its CMakeCache.txt names another source or build folder: the Gradescope bundle's
 test copies the course's own build/ into the simulated /autograder/source/build-grader) is used as it is,
@@ -47,10 +49,12 @@ class Chapter:
     cases: list  # gradable cases as "suite/case", in the order they run (provided cases left out)
     hidden: set  # those of them that come from the hidden tests
     compile_args: list  # the compile command of a student's file, with {src} and {obj} to fill in
-    link_args: list  # the link command, with {archive} and {exe}
+    link_args: list  # the worker's link command, with {archive} and {exe}
+    judge: pathlib.Path  # the chapter's tests with proxies of its student functions (hidden tests too)
+    functions: int  # how many functions the student writes in the chapter
     reference_problems: list  # what went wrong when the tests ran against the solutions (should be empty)
-    # The test programs the cache already built, by the library they link as the student's chapter: the
-    # link command with that library makes the same program (only without hidden tests).
+    # The workers the cache already built, by the library they link as the student's chapter: the link
+    # command with that library makes the same program.
     prebuilt: dict = dataclasses.field(default_factory=dict)
     # The chapter's course code compiled (src/course/NN-name/): the student's archive holds it too.
     course_objects: list = dataclasses.field(default_factory=list)
@@ -128,11 +132,13 @@ class Cache:
         when nothing changed."""
         # By default every chapter with an exercise (an appendix, like 09-making-it-fast, has nothing to grade).
         names = names or [c.name for c in self.course.exercise_chapters()]
-        # The tests against the solutions (which bring the course code and every solution library) and against
-        # the stubs: a chapter submitted as it was handed out, or as the solution, is neither compiled nor
-        # linked again (grading.py runs these programs).
+        # The tests against the solutions (which bring the course code and every solution library), the judge,
+        # and the workers of the solutions and the stubs: a chapter submitted as it was handed out, or as the
+        # solution, is neither compiled nor linked again (grading.py runs these programs).
         with_tests = [name for name in names if list((self.root / "tests" / name).glob("*.cpp"))]
-        targets = [f"test{name[:2]}_{impl}" for name in with_tests for impl in ("solutions", "exercises")]
+        targets = [f"{program}{name[:2]}{suffix}" for name in with_tests
+                   for program, suffix in (("test", "_solutions"), ("judge", ""), ("worker", "_solutions"),
+                                           ("worker", "_exercises"))]
         targets += [f"ch{name[:2]}_exercises" for name in names if name not in with_tests]
         configured = self._configured()
         if configured and configured != (self.root, self.dir):
@@ -181,13 +187,14 @@ class Cache:
                 return _template(args, "{src}", "{obj}")
         raise CacheError(f"no compile command for {what} of chapter {name} in {self.dir}/compile_commands.json")
 
-    def link_template(self, nn: str, impl: str) -> list:
-        """CMake's link command of testNN_<impl>, run from the cache folder; {exe} is the output file."""
-        args = self._link_command(f"test{nn}_{impl}")
+    def link_template(self, target: str) -> list:
+        """CMake's link command of a program (testNN_solutions, judgeNN, workerNN_exercises), run from the cache
+        folder; {exe} is the output file."""
+        args = self._link_command(target)
         try:
             args[args.index("-o") + 1] = "{exe}"
         except (ValueError, IndexError):
-            raise CacheError(f"cannot read CMake's link command of test{nn}_{impl}: {' '.join(args)}")
+            raise CacheError(f"cannot read CMake's link command of {target}: {' '.join(args)}")
         return args
 
     def _link_command(self, target: str) -> list:
@@ -258,10 +265,10 @@ class Cache:
         """Everything needed to grade one chapter; runs its tests once against the solutions."""
         nn = name[:2]
         compile_args = self.with_pch(self.compile_template(self.root / "exercises", name, "the exercise"))
-        link_args = self.link_template(nn, "exercises")
+        link_args = self.link_template(f"worker{nn}_exercises")
         archive = f"libch{nn}_exercises.a"
         if archive not in link_args:
-            raise CacheError(f"cannot find {archive} in the link command of test{nn}_exercises")
+            raise CacheError(f"cannot find {archive} in the link command of worker{nn}_exercises")
         link_args = ["{archive}" if a == archive else a for a in link_args]
         hidden_objs = []
         if hidden_dir and (hidden_dir / name).is_dir():
@@ -269,21 +276,23 @@ class Cache:
             hidden_objs = self.compile_hidden(hidden_dir, name, test_template)
         visible, problems = self._reference_run(self.dir / "tests" / f"test{nn}_solutions", name, "visible")
         cases = visible
+        judge = self.dir / "tests" / f"judge{nn}"
         if hidden_objs:
-            link_args = self._with_objects(link_args, nn, hidden_objs)
-            cases, problems = self._reference_run(self._link_reference(nn, hidden_objs), name, "hidden")
+            cases, problems = self._reference_run(self._link_with_hidden(f"test{nn}_solutions", nn, hidden_objs),
+                                                  name, "hidden")
+            judge = self._link_with_hidden(f"judge{nn}", nn, hidden_objs)
         prebuilt = {}
-        if not hidden_objs:
-            for impl in ("exercises", "solutions"):
-                exe = self.dir / "tests" / f"test{nn}_{impl}"
-                if exe.exists():
-                    prebuilt[str(self.dir / f"libch{nn}_{impl}.a")] = exe
+        for impl in ("exercises", "solutions"):
+            exe = self.dir / "tests" / f"worker{nn}_{impl}"
+            if exe.exists():
+                prebuilt[str(self.dir / f"libch{nn}_{impl}.a")] = exe
         # The chapter's course code (src/course/NN-name/), which its library holds beside the student's files.
         course_objects = sorted(str(o) for o in (self.dir / "CMakeFiles" / f"ch{nn}_course.dir").rglob("*.o"))
-        return Chapter(name=name, nn=nn, title=self.course.chapter(int(nn)).heading, cases=cases,
+        chapter = self.course.chapter(int(nn))
+        return Chapter(name=name, nn=nn, title=chapter.heading, cases=cases,
                        hidden={c for c in cases if c not in set(visible)}, compile_args=compile_args,
-                       link_args=link_args, reference_problems=problems, prebuilt=prebuilt,
-                       course_objects=course_objects)
+                       link_args=link_args, judge=judge, functions=len(chapter.functions),
+                       reference_problems=problems, prebuilt=prebuilt, course_objects=course_objects)
 
     def _with_objects(self, link_args: list, nn: str, objs: list) -> list:
         """The link command with more test objects after the chapter's own."""
@@ -292,13 +301,13 @@ class Cache:
                 return link_args[:i + 1] + objs + link_args[i + 1:]
         raise CacheError(f"cannot find chapter {nn}'s test objects in its link command")
 
-    def _link_reference(self, nn: str, hidden_objs: list) -> pathlib.Path:
-        """testNN_solutions with the hidden tests too, linked once per set of hidden tests."""
+    def _link_with_hidden(self, target: str, nn: str, hidden_objs: list) -> pathlib.Path:
+        """testNN_solutions or judgeNN with the hidden tests too, linked once per set of hidden tests."""
         key = hashlib.sha256("\0".join(hidden_objs).encode()).hexdigest()[:16]
-        exe = self.dir / "hidden" / key / f"test{nn}_solutions"
+        exe = self.dir / "hidden" / key / target
         if not exe.exists():
             exe.parent.mkdir(parents=True, exist_ok=True)
-            args = self._with_objects(self.link_template(nn, "solutions"), nn, hidden_objs)
+            args = self._with_objects(self.link_template(target), nn, hidden_objs)
             args = [a.replace("{exe}", str(exe)) for a in args]
             proc = subprocess.run(args, cwd=self.dir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
             if proc.returncode != 0:

@@ -2,9 +2,11 @@
 """Grade students' submissions chapter by chapter (instructors; run as `./course grade`).
 
 A submission is a folder that mirrors exercises/ (01-sigmoid/sigmoid.cpp, ...), or a copy of the whole
-course with such an exercises/ folder, or an archive of either (.zip as `./course submit` writes it, .tar.gz). Chapter NN is built from the student's NN-name/ files with the
-solutions of every other chapter, and its tests run in a sandbox with limits on CPU time, memory and
-wall time; a chapter that does not compile, crashes or loops loses its own points only.
+course with such an exercises/ folder, or an archive of either (.zip as `./course submit` writes it, .tar.gz).
+Chapter NN is built from the student's NN-name/ files with the solutions of every other chapter into a worker
+that runs in a sandbox with limits on CPU time, memory and wall time; the chapter's tests run in the judge,
+which calls the worker and runs no student code. A chapter that does not compile, crashes or loops loses its
+own points only.
 
     ./course grade SUBMISSION_DIR [--hidden-tests DIR] [--json F] [--junit F] [--gradescope F]
     ./course grade --batch DIR [--csv F] ...      every folder (or archive) in DIR is one student's submission
@@ -68,13 +70,17 @@ def parse_args(argv):
     p.add_argument("--weights", type=pathlib.Path, default=ROOT / "tests" / "grading.toml", metavar="FILE")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="chapters graded at once")
     p.add_argument("--time-limit", type=float, default=60, metavar="S",
-                   help="wall time of one run of a chapter's tests (default 60 s); CPU time gets 5 s more")
+                   help="wall time of one call of a student's function (default 60 s); the worker's CPU time "
+                        "gets 5 s more")
     p.add_argument("--memory", type=int, default=2048, metavar="MB", help="memory (address space) of one run (default 2048 MB)")
     p.add_argument("--disk", type=int, default=256, metavar="MB",
                    help="the quota of a run's scratch folder, and of its /tmp (default 256 MB each)")
     p.add_argument("--cache", type=pathlib.Path, default=ROOT / "build-grader", metavar="DIR",
                    help="where the course is built once for grading (default build-grader/)")
     p.add_argument("--sandbox", default="auto", choices=["auto", "bwrap-nobody", "bwrap", "uid", "limits"])
+    p.add_argument("--untrusted", action="store_true",
+                   help="grade even without bubblewrap or a user id of its own (the 'limits' sandbox), where the student's code could "
+                        "reach the judge and its report: every result is then marked untrusted")
     p.add_argument("--keep", action="store_true", help="keep the scratch folders (in the cache's work/)")
     p.add_argument("--quiet", action="store_true", help="the table only, not the first failure of each chapter")
     args = p.parse_args(argv)
@@ -145,6 +151,11 @@ def main(argv=None) -> int:
         box = sandbox_mod.Sandbox(ROOT, hide=hide, limits=limits, mode=args.sandbox, slots=max(1, args.jobs))
     except sandbox_mod.SandboxError as e:
         sys.exit(f"grade: {e}")
+    untrusted = box.mode == "limits"
+    if untrusted and not args.untrusted:
+        sys.exit("grade: no sandbox on this machine (bubblewrap did not work): a student's code could reach the "
+                 "judge and change its own grade. Install bubblewrap (Debian: bubblewrap), or grade with "
+                 "--untrusted to have every result marked untrusted")
     grader = grading.ChapterGrader(cache, box, weights, args.time_limit)
     untested = [n for n in names if n not in {ch.name for ch in chapters}]
     if untested:
@@ -199,7 +210,7 @@ def main(argv=None) -> int:
                                          "weight": c.weight, "hidden": c.hidden} for c in r.cases],
                 "changes_outside_gaps": r.changes_outside_gaps, "stubs": r.stubs})
         results.append({"student": archive_mod.student_name(f) if archive_mod.is_archive(f) else f.name,
-                        "path": str(f.resolve()), "chapters": chapter_results,
+                        "path": str(f.resolve()), "chapters": chapter_results, "untrusted": untrusted,
                         # the sum of the unrounded points: six chapters of 16.6667 would add up to 100.0002
                         "total": round(sum(outcome[(f, ch.name)].points for ch in chapters), 4)})
 
@@ -210,7 +221,8 @@ def main(argv=None) -> int:
             text = reports.details(sub)
             if text:
                 say(text)
-    meta = {"chapters": [ch.name for ch in chapters], "sandbox": box.mode, "time_limit": args.time_limit,
+    meta = {"chapters": [ch.name for ch in chapters], "sandbox": box.mode, "untrusted": untrusted,
+            "time_limit": args.time_limit,
             "hidden_tests": str(hidden) if hidden else None, "warnings": warnings, "seconds": round(elapsed, 2)}
     if args.json:
         reports.write_json(args.json, results, meta)

@@ -1,5 +1,7 @@
-"""Grading one chapter of one submission: compile the student's files, link them with the tests and the
-other chapters' solutions, run the tests in the sandbox, and turn what happened into points."""
+"""Grading one chapter of one submission: compile the student's files, link them into the chapter's worker
+with the other chapters' solutions, run the chapter's tests in the judge (which runs no student code: each
+student function is a proxy that calls the worker, and the worker runs in the sandbox), and turn what
+happened into points."""
 import dataclasses
 import hashlib
 import os
@@ -57,7 +59,7 @@ class ChapterResult:
 
 
 def crash_signal(message: str) -> str:
-    m = re.search(r"\b(SIG[A-Z]+)\b", message)
+    m = re.search(r"\bcrash \((exit code \d+)\)", message) or re.search(r"\b(SIG[A-Z]+)\b", message)
     if m:
         return m[1]
     for words, name in SIGNALS.items():
@@ -70,6 +72,11 @@ def classify(case: boost_junit.Case) -> tuple:
     if case.ok:
         return "passed", ""
     message = case.message.strip()
+    # The judge's words for a worker that ran out of time or ended (rpc/judge.cpp).
+    if case.status == "error" and re.match(r"(std::runtime_error: )?time limit: ", message):
+        return "time limit", message
+    if case.status == "error" and re.match(r"(std::runtime_error: )?crash \(", message):
+        return "crash", message
     if "not implemented yet" in message:
         return "not implemented", message
     if case.status == "error" and ("memory access violation" in message or "signal:" in message
@@ -173,9 +180,9 @@ class ChapterGrader:
                 return result
             archive = work / f"libch{chapter.nn}_student.a"
             subprocess.run(["ar", "qc", str(archive), *map(str, objects), *chapter.course_objects], check=True)
-        exe = work / f"test{chapter.nn}_student"
+        exe = work / f"worker{chapter.nn}"
         if str(archive) in chapter.prebuilt:
-            # The stubs or the solution, byte for byte: the cache's own test program is the one the link makes.
+            # The stubs or the solution, byte for byte: the cache's own worker is the one the link makes.
             shutil.copy2(chapter.prebuilt[str(archive)], exe)
             link = None
         else:
@@ -241,18 +248,38 @@ class ChapterGrader:
             objects.append(obj)
         return objects, ""
 
+    def _judge_env(self, chapter, worker, work) -> tuple:
+        """The judge's folder (out of the worker's reach: its reports, the worker's command and output) and
+        environment: the worker it starts runs in the sandbox, with the scratch folder as its own."""
+        folder = work.parent / f"{chapter.name}.judge"
+        shutil.rmtree(folder, ignore_errors=True)
+        (folder / "tmp").mkdir(parents=True)
+        command = folder / "worker.args"
+        sandboxed = ["env", "-i", *(f"{k}={v}" for k, v in self.sandbox.env(work).items()),
+                     *self.sandbox.prefix(work), str(worker)]
+        command.write_text("".join(f"{arg}\n" for arg in sandboxed))
+        env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(folder), "TMPDIR": str(folder / "tmp"),
+               "LANG": "C.UTF-8", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
+               "COURSE_WORKER": str(command), "COURSE_WORKER_TIME_LIMIT": f"{self.time_limit:g}",
+               "COURSE_WORKER_LOG": str(folder / "worker.log")}
+        return folder, env
+
     def _run(self, chapter, exe, work):
-        """Run the chapter's tests; after a crash or a time-out, run the cases that did not run yet again,
-        so that one broken function costs its own tests only. Returns {case: (status, message)}, log."""
+        """Run the chapter's tests in the judge against the worker exe; after a crash or a time-out of the
+        judge itself, run the cases that did not run yet again, so that one broken function costs its own
+        tests only (the judge already fails only the calls a crashed or looping worker was making).
+        Returns {case: (status, message)}, log."""
         outcome, logs = {}, []
         todo = list(chapter.cases)
+        folder, env = self._judge_env(chapter, exe, work)
+        # Each call may take the time limit; a function that used it up is not called again.
+        time_limit = self.time_limit * (chapter.functions + 2)
         for attempt in range(len(chapter.cases) + 1):
             if not todo:
                 break
-            report = work / f"report-{attempt}.xml"
-            run = boost_junit.run(exe, report, ["--run_test=" + ":".join(todo)], timeout=self.time_limit,
-                                  env=self.sandbox.env(work), prefix=self.sandbox.prefix(work, writable=[report]),
-                                  cwd=work, progress=True)
+            report = folder / f"report-{attempt}.xml"
+            run = boost_junit.run(chapter.judge, report, ["--run_test=" + ":".join(todo)], timeout=time_limit,
+                                  env=env, cwd=folder, progress=True)
             for case in run.cases:
                 name = f"{case.suite}/{case.name}"
                 if case.status != "skipped" and name in todo:
@@ -273,7 +300,7 @@ class ChapterGrader:
                 break
             if timed_out:
                 # Every case of the function that looped would loop too: they all lose, without the wait.
-                message = f"time limit: {culprit} did not finish within {self.time_limit:g} s (an endless loop?)"
+                message = f"time limit: {culprit} did not finish within {time_limit:g} s (an endless loop?)"
                 outcome[culprit] = ("time limit", message)
                 for name in todo:
                     if name not in outcome and name.split("/")[0] == culprit.split("/")[0]:
@@ -284,4 +311,9 @@ class ChapterGrader:
             todo = [c for c in todo if c not in outcome]
         for name in chapter.cases:
             outcome.setdefault(name, ("not run", "the tests stopped before this case"))
+        printed = folder / "worker.log"
+        if printed.exists() and printed.stat().st_size:
+            with open(printed, "rb") as f:
+                f.seek(max(0, printed.stat().st_size - 4000))
+                logs.append("what the student's code printed (the end):\n" + f.read().decode(errors="replace"))
         return outcome, "\n".join(logs)

@@ -32,6 +32,9 @@ def main() -> int:
         record = out / ".course-release"
         check(record.is_file() and f"commit {head}\n" in record.read_text(),
               f"the copy records the version it was made from in .course-release (commit {head[:12]})")
+    forged = [p for p in out.rglob("*") if "forger" in p.name.lower() or "FORGERY" in
+              (p.read_text(errors="replace") if p.is_file() and p.suffix in (".cpp", ".hpp") else "")]
+    check(not forged, f"no forgery of the grader's self-test in the students' copy {forged[:3]}")
     exercises = sorted(p.relative_to(ROOT) for p in (ROOT / "exercises").rglob("*.cpp"))
     check(all((out / e).is_file() for e in exercises), f"every exercise is there ({len(exercises)} files)")
     check((out / "course").is_file() and (out / "tests" / "support").is_dir(), "the course script and tests/support")

@@ -32,7 +32,8 @@ def table(sub, color=False) -> str:
                      f"{ch['passed']}/{ch['tests']}", f"{ch['points']:.1f}/{ch['max_points']:.1f}",
                      ch["reason"] or "all tests pass"))
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
-    lines = [paint(f"{sub['student']}: {sub['total']:.1f} / 100", "1")]
+    untrusted = " (untrusted: graded without a sandbox)" if sub.get("untrusted") else ""
+    lines = [paint(f"{sub['student']}: {sub['total']:.1f} / 100{untrusted}", "1")]
     for i, r in enumerate(rows):
         text = "  ".join(r[k].ljust(widths[k]) for k in range(3)) + "  " + r[3]
         if i == 0:

@@ -20,7 +20,9 @@ solutions and the stubs, grade them in one batch, and check every score and reas
                  100, nothing flagged; released: a students' copy (.course-release, exercises/ filled) -> 100
   fill_disk      chapter 1 writes 1 MB files until a write fails (at most 1 GB in each of its folder, /tmp
                  and /dev/shm)          -> 0 there, "No space left on device" and the quota, in a second or so
-Then the same batch's outputs: gradebook CSV, JSON, JUnit, Gradescope's results.json.
+Then the same batch's outputs: gradebook CSV, JSON, JUnit, Gradescope's results.json. Then the forgeries
+(fixtures/forgeries/NAME/): each must score what its honest code (the file without its FORGERY block) earns,
+or 0 where the forgery ends the program before it can serve a call.
 """
 import argparse
 import csv
@@ -32,6 +34,7 @@ import shutil
 import subprocess
 import sys
 import time
+import re
 import xml.etree.ElementTree as ET
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -202,6 +205,71 @@ def grade(args: list) -> dict:
         sys.exit(f"the grader failed with exit code {proc.returncode}")
 
 
+def check_one_function(check, work: pathlib.Path, cache: pathlib.Path):
+    """A crash or a memory bomb in one function of chapter 2 fails that function's tests only: a fresh worker
+    serves the tests of the others."""
+    batch = work / "one-function"
+    shutil.rmtree(batch, ignore_errors=True)
+    bomb = "std::vector<double> bomb; for (;;) { bomb.resize(2 * bomb.size() + (1 << 20), 1.0); }"
+    chapter = next(c for c in course_model.Course(ROOT).exercise_chapters() if c.number == 2)
+    faults = {"relu_segfault": ("relu", FAULTS["segfault"].format(function="relu"), "crash (SIGSEGV) in relu"),
+              "tanh_prime_memory_bomb": ("tanh_prime", bomb, "exception in tanh_prime: std::bad_alloc")}
+    for name, (function, code, _) in faults.items():
+        folder = batch / name / chapter.name
+        folder.mkdir(parents=True)
+        for src in chapter.solution_dir.glob("*.cpp"):
+            text = course_model.replace_gaps(src, lambda f: [code] if f.name == function else f.body)
+            (folder / src.name).write_text("#include <vector>\n" + text)
+    out = work / "grades-one-function.json"
+    grade(["--batch", str(batch), "--cache", str(cache), "--chapters", "2", "--json", str(out), "--quiet"])
+    results = {s["student"]: s["chapters"][0] for s in json.loads(out.read_text())["submissions"]}
+    for name, (function, _, reason) in faults.items():
+        ch = results[name]
+        lost = {c["name"].split("/")[0] for c in ch["cases"] if c["status"] != "passed"}
+        check(lost == {function} and 0 < ch["points"] < ch["max_points"] and ch["reason"].startswith(reason),
+              f"{name}: only {function}'s tests fail ({ch['passed']}/{ch['tests']} pass): {ch['reason']!r}")
+
+
+def check_untrusted(check, work: pathlib.Path, cache: pathlib.Path):
+    """Without bubblewrap (the 'limits' sandbox) the grader refuses, unless told --untrusted, and then says so."""
+    args = [sys.executable, str(HERE / "grade.py"), str(ROOT / "solutions"), "--cache", str(cache), "--chapters",
+            "1", "--sandbox", "limits"]
+    refused = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    check(refused.returncode != 0 and "--untrusted" in refused.stdout,
+          f"the 'limits' sandbox: grading refused ({refused.stdout.strip().splitlines()[-1]!r})")
+    out = work / "grades-untrusted.json"
+    grade([str(ROOT / "solutions"), "--cache", str(cache), "--chapters", "1", "--sandbox", "limits", "--untrusted",
+           "--json", str(out), "--quiet"])
+    data = json.loads(out.read_text())
+    check(data["untrusted"] and all(s["untrusted"] for s in data["submissions"]),
+          "with --untrusted every result is marked untrusted")
+
+
+# Forgeries that end the process that loads them before it can run a function: nothing of theirs is graded.
+ENDS_AT_START = {"fake_report_exit", "fake_report__exit", "fake_report_abort"}
+
+
+def check_forgeries(check, work: pathlib.Path, cache: pathlib.Path):
+    """Each forgery of chapter 1, and its honest twin (the same file without the forgery), graded in one batch."""
+    batch = work / "forgeries"
+    shutil.rmtree(batch, ignore_errors=True)
+    names = []
+    for fixture in sorted((HERE / "fixtures" / "forgeries").iterdir()):
+        names.append(fixture.name)
+        shutil.copytree(fixture, batch / fixture.name)
+        honest = batch / f"{fixture.name}.honest"
+        shutil.copytree(fixture, honest)
+        for src in honest.glob("*/*.cpp"):
+            src.write_text(re.sub(r"// BEGIN FORGERY\n.*?// END FORGERY\n", "", src.read_text(), flags=re.S))
+    out = work / "grades-forgeries.json"
+    grade(["--batch", str(batch), "--cache", str(cache), "--chapters", "1", "--json", str(out), "--quiet"])
+    total = {s["student"]: s["total"] for s in json.loads(out.read_text())["submissions"]}
+    for name in names:
+        expected = 0.0 if name in ENDS_AT_START else total[f"{name}.honest"]
+        check(abs(total[name] - expected) < 1e-9 and 0 < total[f"{name}.honest"] < 100,
+              f"forgery {name} scores what its honest code earns: {total[name]:.2f} (expected {expected:.2f})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cache", type=pathlib.Path, required=True)
@@ -311,6 +379,10 @@ def main() -> int:
     check(hidden_cases[0]["status"] == "failed" and abs(ch1["cheat"]["points"] - expected) < 1e-3,
           f"with the hidden tests the cheat loses the hidden case: {ch1['cheat']['points']:.2f} "
           f"of {ch1['cheat']['max_points']:.2f}")
+
+    check_one_function(check, work, args.cache)
+    check_forgeries(check, work, args.cache)
+    check_untrusted(check, work, args.cache)
 
     print(f"grader: {check.passed} passed, {check.failed} failed")
     return 1 if check.failed else 0
