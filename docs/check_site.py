@@ -3,6 +3,12 @@
 site and this fails if
 
   - a page does not load, throws a JavaScript error, or one of its files (script, style, image) is missing;
+  - a code span is broken: a backtick left in the text, or `--option` shown as "–option";
+  - an exercise page shows its hint unfolded (it must be in a <details>), a <details> is open, a block of
+    code has no copy button, or the search of index.html finds nothing (docs/site.js);
+  - the layout is not made for reading: a heading as large as the page title or larger, a paragraph of
+    more than 90 characters a line, a title of the sidebar cut, a block of code or output wider than its
+    box (its end scrolled out of sight);
   - a formula is left as raw TeX: MathJax did not typeset it (as many MathJax-Element-N-Frame as
     <script type="math/tex">, no MathJax_Error, no \\f$ or \\( left in the text);
   - an image (<img>, or the <object> Doxygen uses for SVG figures) is missing or empty;
@@ -192,19 +198,23 @@ PAGE_JS = r"""
   // Text outside code that still looks like TeX delimiters, or like Markdown's **bold** that Doxygen
   // left as it was (it does so when the bold text holds a formula), or an HTML tag shown as text
   // (Doxygen escapes a `code span` in a heading).
-  const raw = [], markdown = [];
+  const raw = [], markdown = [], broken = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const p = n.parentElement;
     if (p.closest("pre, code, script, style, .fragment, .line, .MathJax, .MathJax_Display, .MathJax_Preview")) continue;
     const m = n.textContent.match(/\\f[$\[\]]|\\\(|\\\)|\\\[|\\\]/);
     if (m) raw.push(n.textContent.trim().slice(0, 80));
+    // A code span that Doxygen did not take as one: a backtick left in the text, or an option `--load`
+    // turned into an en dash ("–load").
+    if (/`|(^|\s)\u2013[A-Za-z]/.test(n.textContent)) broken.push(n.textContent.trim().slice(0, 80));
     if (/\*\*\S|\S\*\*|<\/?(tt|b|em|code)>/.test(n.textContent) &&
         !p.closest("table.memname, .memproto, .memItemLeft, .memItemRight"))
       markdown.push(n.textContent.trim().slice(0, 80));  // (not in a C++ declaration: char **argv)
   }
   report.rawTex = raw;
   report.rawMarkdown = markdown;
+  report.brokenCode = broken;
   await until(() => [...document.images].every(i => i.complete), 5000);
   report.images = [...document.images].map(i => ({ src: i.getAttribute("src"),
     ok: i.complete && i.naturalWidth > 0 && i.naturalHeight > 0 }));
@@ -214,6 +224,46 @@ PAGE_JS = r"""
               d.documentElement.childElementCount > 0 && r.width > 0 && r.height > 0); };
   await until(() => objects.every(svgOk), 5000);
   report.images.push(...objects.map(o => ({ src: o.getAttribute("data"), ok: svgOk(o) })));
+  // Layout (issue 16 §7): the page title larger than its headings; a text column of at most 90
+  // characters; every title of the sidebar shown whole; no program output or command wider than its box.
+  const layout = [];
+  const title = document.querySelector("div.header div.title");
+  const px = e => parseFloat(getComputedStyle(e).fontSize);
+  if (title) {
+    for (const h of document.querySelectorAll("div.contents h1, div.contents h2, div.contents h3")) {
+      if (px(h) >= px(title)) { layout.push(`a heading (${px(h)} px: "${h.textContent.trim().slice(0, 40)}") is not smaller than the page title (${px(title)} px)`); break; }
+    }
+  }
+  const canvas = document.createElement("canvas").getContext("2d");
+  for (const p of document.querySelectorAll("div.textblock p, div.contents > p")) {
+    const text = p.textContent.replace(/\s+/g, " ").trim();
+    if (text.length < 200) continue;  // too short to fill a line
+    const style = getComputedStyle(p);
+    canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const perChar = canvas.measureText(text).width / text.length;
+    const chars = p.clientWidth / perChar;
+    if (chars > 90) { layout.push(`a paragraph ${Math.round(chars)} characters wide (at most 90): "${text.slice(0, 40)}"`); break; }
+  }
+  await until(() => document.querySelector("#nav-tree a"), 3000);
+  const tree = document.getElementById("nav-tree");
+  if (tree) {
+    const right = tree.getBoundingClientRect().right;
+    for (const a of tree.querySelectorAll("a")) {
+      const r = a.getBoundingClientRect();
+      if (r.width > 0 && r.right > right + 1) { layout.push(`a sidebar title is cut: "${a.textContent.trim()}"`); }
+    }
+  }
+  for (const box of document.querySelectorAll("pre.fragment")) {
+    if (box.scrollWidth > box.clientWidth + 1 && !box.closest(".memproto, .memdoc")) {
+      layout.push(`a block wider than its box (${box.scrollWidth} px in ${box.clientWidth}): "${box.textContent.trim().slice(0, 40)}"`);
+    }
+  }
+  report.layout = layout;
+  // The site's own script (docs/site.js): hints folded, copy buttons, the search over the chapters' text.
+  report.details = [...document.querySelectorAll("details")].map(d => ({ open: d.open, summary: (d.querySelector("summary") || {}).textContent || "" }));
+  report.fragments = [...document.querySelectorAll("div.fragment, pre.fragment")].filter(b => !b.closest(".program-output")).length;
+  report.copyButtons = document.querySelectorAll("button.copy-button").length;
+  report.searchHits = window.COURSE_INDEX && window.courseSearch ? window.courseSearch("backpropagation gradient").length : -1;
   report.title = document.title;
   report.contents = !!document.querySelector("div.contents, div.header, div.textblock");
   const content = document.getElementById("doc-content");
@@ -299,6 +349,19 @@ class Tab:
             problems.append(f"MathJax error: {error}")
         for text in r["rawTex"]:
             problems.append(f"raw TeX in the text: {text!r}")
+        name = path.name
+        if re.fullmatch(r"ex\d\d\.html", name) and not any("hint" in d["summary"].lower() for d in r["details"]):
+            problems.append("an exercise page without its hint folded (<details> … A hint …)")
+        if any(d["open"] for d in r["details"]):
+            problems.append("a <details> (hint or answer) is open when the page loads")
+        if r["fragments"] and r["copyButtons"] < r["fragments"] and (path.parent / "site.js").exists():
+            problems.append(f"{r['fragments'] - r['copyButtons']} blocks of code without a copy button")
+        if name == "index.html" and (path.parent / "search-index.js").exists() and r["searchHits"] < 1:
+            problems.append(f"the search finds nothing for 'backpropagation gradient' ({r['searchHits']})")
+        for text in r["layout"]:
+            problems.append(f"layout: {text}")
+        for text in r["brokenCode"]:
+            problems.append(f"a code span broken in the text (a stray ` or an en dash for --): {text!r}")
         for text in r["rawMarkdown"]:
             problems.append(f"raw Markdown (** or a tag) in the text: {text!r}")
         for image in r["images"]:
@@ -332,7 +395,7 @@ def same_assets(site, earlier):
 
 
 def screenshot_wanted(path):
-    return re.fullmatch(r"(ch|ex)\d\d\.html|index\.html", path.name) is not None
+    return re.fullmatch(r"(ch|ex)\d\d\.html|index\.html|notation\.html|lecture\.html", path.name) is not None
 
 
 def main():

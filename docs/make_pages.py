@@ -3,6 +3,8 @@
 
 For the chapters chapters/NN-name/ (in lecture order) it writes into OUT:
   mainpage.md    docs/mainpage.md with its `<!-- chapters -->` line replaced by the list of chapters
+  lecture.md, notation.md   docs/lecture.md (the lecture's board, line by line, with its chapters) and
+                 docs/notation.md (every symbol), as they are
   NN-name.md     the chapter's README.md with previous/next links at the top and the bottom, and its
                  exercise as a subpage
   exNN.md        the exercise page: every function the student writes (from the solutions, or in a
@@ -14,7 +16,10 @@ For the chapters chapters/NN-name/ (in lecture order) it writes into OUT:
   sources.json   for each generated line, the source file and line it came from (run_doxygen.py maps
                  Doxygen's warnings back with it)
 
-make_pages.py --root REPO --out DIR --exercises DIR --solutions DIR
+The text's {{chNN.key}} placeholders and <!-- check: … --> claims are filled and checked with the facts
+the chapter programs wrote (docs/facts.py); an unknown fact or a false claim fails with README.md:line.
+
+make_pages.py --root REPO --out DIR --exercises DIR --solutions DIR --facts FIGURE_DATA_DIR
 """
 import argparse
 import json
@@ -23,7 +28,9 @@ import re
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "tests" / "tools"))
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import course_model  # noqa: E402
+import facts  # noqa: E402  (docs/facts.py: the programs' facts in the text)
 
 SUITE = re.compile(r"^\s*BOOST_AUTO_TEST_SUITE\((\w+)")
 SUITE_END = re.compile(r"^\s*BOOST_AUTO_TEST_SUITE_END\(")
@@ -76,7 +83,66 @@ def humanize(case):
     return case.replace("_", " ")
 
 
-def chapter_page(chapter, previous, following):
+def add_questions(page, chapter, answers_dir):
+    """The chapter's summary and questions (chapters/NN-name/questions.md: `## Summary`, then `## Questions`
+    with `1. …` items), each question followed in the instructor edition by its answer, folded
+    (solutions/answers/NN-name.md: `## 1`, `## 2`, …; not in a student's copy)."""
+    path = chapter.readme.parent / "questions.md"
+    if not path.exists():
+        return
+    answers, current = {}, None
+    answers_file = answers_dir / f"{chapter.name}.md" if answers_dir else None
+    if answers_file and answers_file.exists():
+        for number, line in enumerate(answers_file.read_text().splitlines(), 1):
+            m = re.match(r"^##\s+(\d+)\s*$", line)
+            if m:
+                current = int(m[1])
+                answers[current] = []
+            elif current is not None:
+                answers[current].append((line, number))
+    lines = path.read_text().splitlines()
+    in_questions, question = False, None
+
+    def flush():
+        if question is None:
+            return
+        text, start = question
+        page.add(f"**Question {len(asked)}.** " + " ".join(part.strip() for part in text), str(path), start)
+        page.add("")
+        if asked[-1] in answers:
+            page.add("\\if instructor")
+            page.add("<details><summary>Answer (instructor edition)</summary>")
+            for line, number in answers[asked[-1]]:
+                page.add(line, str(answers_file), number)
+            page.add("</details>")
+            page.add("\\endif")
+            page.add("")
+
+    asked = []
+    for number, line in enumerate(lines, 1):
+        if line.startswith("## "):
+            flush()
+            question = None
+            in_questions = line.strip() == "## Questions"
+            page.add(line, str(path), number)
+            continue
+        item = re.match(r"^(\d+)\.\s+(.*)$", line) if in_questions else None
+        if item:
+            flush()
+            asked.append(int(item[1]))
+            question = ([item[2]], number)
+        elif in_questions and question is not None and line.strip():
+            question[0].append(line)
+        elif not in_questions:
+            page.add(line, str(path), number)
+    flush()
+    missing = [n for n in asked if answers and n not in answers]
+    if missing:
+        sys.exit(f"{answers_file}: no answer to question {missing[0]} of {path}")
+    page.add("")
+
+
+def chapter_page(chapter, previous, following, answers_dir=None):
     page = Page(f"{chapter.name}.md")
     src = str(chapter.readme)
     lines = chapter.readme.read_text().splitlines()
@@ -100,8 +166,16 @@ def chapter_page(chapter, previous, following):
         page.add("[TOC]")
         page.add("")
     for i, line in enumerate(lines[1:]):
+        output = re.match(r"^\s*\\verbinclude\s+(\S+)\s*$", line)
+        if output:  # the program's output: a box of its own, with a label (docs/style.css)
+            page.add(f'<div class="program-output"><div class="output-label">What <code>build/bin/ch{chapter.name}'
+                     f'</code> printed when this page was built</div>')
+            page.add(line, src, 2 + i)
+            page.add("</div>")
+            continue
         page.add(line, src, 2 + i)
     page.add("")
+    add_questions(page, chapter, answers_dir)
     if chapter.functions:
         page.add(f'<div class="chapter-nav">Your exercise: \\subpage {chapter.exercise_label} '
                  f'"Exercise {chapter.number}: {chapter.title}"</div>')
@@ -171,10 +245,12 @@ def exercise_page(course, chapter):
             page.add("\\endif")
             page.add("")
         hint = chapter.hint(name)
-        if hint and hint.text:
-            page.add(f"**Hint** (also `./course hint {n}`):")
+        if hint and hint.text:  # folded: reading it is a choice
+            page.add(f"<details><summary>A hint (also <code>./course hint {n}</code>)</summary>")
             page.add("")
             page.add(safe_markdown(hint.text), str(hint.path), hint.line)
+            page.add("")
+            page.add("</details>")
             page.add("")
         cases = suites.get(name, [])
         if cases:
@@ -189,7 +265,9 @@ def exercise_page(course, chapter):
         else:
             page.add(f"**How it is checked.** `./course check {n}` runs the chapter's tests.")
         page.add("")
-    page.add(f'<div class="chapter-nav">Back to \\ref {chapter.label} "{chapter.heading}" &nbsp;|&nbsp; '
+    following = next((c for c in course.chapters if c.number > chapter.number), None)
+    onward = f' &nbsp;|&nbsp; Next: \\ref {following.label} "{following.heading} →"' if following else ""
+    page.add(f'<div class="chapter-nav">Back to \\ref {chapter.label} "{chapter.heading}"{onward} &nbsp;|&nbsp; '
              f'\\ref index "Contents"</div>')
     return page
 
@@ -207,6 +285,14 @@ def main_page(course):
             functions = ", ".join(f"`{f.name}`" for f in c.functions) or "—"
             exercise = f'\\ref {c.exercise_label} "Exercise {c.number}"' if c.functions else "—"
             page.add(f'| \\ref {c.label} "{c.number}. {c.title}" | {functions} | {exercise} |')
+    return page
+
+
+def plain_page(path):
+    """A page of docs/ as it is (the lecture's board, the notation), its lines remembering their source."""
+    page = Page(path.name)
+    for number, line in enumerate(path.read_text().splitlines(), 1):
+        page.add(line, str(path), number)
     return page
 
 
@@ -239,11 +325,26 @@ def api_page(course):
     page.add("| header | what it holds |")
     page.add("|---|---|")
     src = course.root / "src"
+    rows = {"student": [], "course": []}
     for header in course.headers():
         text = brief(header.read_text().splitlines())
         path = header.relative_to(src)
         name = f"\\ref {path} \"src/{path}\"" if text is not None else f"`src/{path}`"
-        page.add(f"| {name} | {text or ''} |", str(header), 1)
+        rows["student" if path.parts[0] == "student" else "course"].append((f"| {name} | {text or ''} |", str(header)))
+    for row, origin in rows["student"]:
+        page.add(row, origin, 1)
+    # The student edition lists the student's headers; the types and functions they use are linked from them.
+    page.add("")
+    page.add("\\if instructor")
+    page.add("")
+    page.add("The course's own code (the student edition links to what the student's headers use):")
+    page.add("")
+    page.add("| header | what it holds |")
+    page.add("|---|---|")
+    for row, origin in rows["course"]:
+        page.add(row, origin, 1)
+    page.add("")
+    page.add("\\endif")
     return page
 
 
@@ -253,6 +354,8 @@ def main():
     parser.add_argument("--out", type=pathlib.Path, required=True)
     parser.add_argument("--exercises", type=pathlib.Path, required=True)
     parser.add_argument("--solutions", type=pathlib.Path, required=True)
+    parser.add_argument("--facts", type=pathlib.Path, required=True,
+                        help="the chapter programs' figure-data folders (build/docs/figure-data): their facts.txt")
     args = parser.parse_args()
     course = course_model.Course(args.root, args.solutions, args.exercises)
     out = args.out.resolve()
@@ -260,14 +363,27 @@ def main():
     for old in out.glob("*.md"):
         old.unlink()
     chapters = course.chapters
-    pages = [main_page(course)]
+    pages = [main_page(course)] + [plain_page(course.root / "docs" / name) for name in ("lecture.md", "notation.md")]
     for i, c in enumerate(chapters):
-        pages.append(chapter_page(c, chapters[i - 1] if i else None, chapters[i + 1] if i + 1 < len(chapters) else None))
+        pages.append(chapter_page(c, chapters[i - 1] if i else None, chapters[i + 1] if i + 1 < len(chapters) else None,
+                                  args.solutions / "answers" if course.has_solutions else None))
     pages += [exercise_page(course, c) for c in chapters if c.functions]
     pages.append(api_page(course))
-    sources = {}
+    names = facts.load(args.facts, [(c.nn, c.name) for c in chapters])
+    sources, checks, problems = {}, 0, []
     for p in pages:
+        try:
+            filled, held = facts.fill(list(zip(p.lines, p.origin)), names, str(out / p.name))
+        except facts.TextError as e:
+            problems.append(str(e))
+            continue
+        p.lines, p.origin = [text for text, _ in filled], [origin for _, origin in filled]
+        checks += held
         p.write(out, sources)
+    for problem in problems:
+        print(f"make_pages: {problem}", file=sys.stderr)
+    if problems:
+        return 1
     (out / "sources.json").write_text(json.dumps(sources))
     inputs = [str(out / p.name) for p in pages] + [str(h) for h in course.headers()]
     (out / "pages.doxy").write_text("INPUT = " + " \\\n        ".join(f'"{i}"' for i in inputs) + "\n"

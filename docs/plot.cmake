@@ -1,9 +1,11 @@
-# Plot one figure: gnuplot runs SCRIPT with `datadir` and `output` set and the SVG terminal chosen;
+# Plot one figure: gnuplot runs SCRIPT with `datadir` and `output` set, the SVG terminal chosen and the
+# site's palette loaded;
 # any message from gnuplot (a warning too) fails the build, so does an empty figure
 # (cmake -P; GNUPLOT, SCRIPT, DATADIR, OUT).
 set(tmp "${OUT}.tmp.svg")
 file(REMOVE "${tmp}")
-set(setup "set encoding utf8; set terminal svg size 640,400 font 'sans,13' background rgb 'white'; datadir='${DATADIR}'; output='${tmp}'; set output output")
+# The one palette of the site (docs/palette.gp) first: the classes' colours, the line colours.
+set(setup "set encoding utf8; load '${CMAKE_CURRENT_LIST_DIR}/palette.gp'; set terminal svg size 640,400 font 'sans,13' background rgb 'white'; datadir='${DATADIR}'; output='${tmp}'; set output output")
 if(EXISTS "${DATADIR}/UNFINISHED")
   # A student's copy whose program stops on a stub: a placeholder that says so (see figure_data.cmake).
   file(READ "${DATADIR}/UNFINISHED" why)

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The browser test must be able to fail: check_site.py over a small site with one problem of each kind
-(a formula MathJax cannot typeset, TeX or Markdown left raw in the text, a missing image, an empty image, a link to
+(a formula MathJax cannot typeset, TeX or Markdown left raw in the text, a broken code span, a missing image, an empty image, a link to
 no file, a link to no anchor, a JavaScript error) must report each of them, and a good page none. A second edition
 of that site, the same but for one page, must have that page loaded and its problem reported: only pages byte for
 byte an earlier edition's are left out.
@@ -27,6 +27,12 @@ BAD = r"""<p>A formula \(\sigma(z) \undefinedmacro 1\) and raw \f$x\f$ text.</p>
 <h2>Lazy expressions and &lt;tt&gt;xt::noalias&lt;/tt&gt;</h2>
 <p><a href="nowhere.html">no file</a>, <a href="index.html#no-such-anchor">no anchor</a>,
 <img src="missing.png" alt="missing"> <img src="empty.svg" alt="empty"></p>
+<p>names the option: ‘--lr: got ’-1'.–load FILE –predict points.csv prints` for</p>
+<div class="header"><div class="title" style="font-size: 14px">A small title</div></div>
+<div class="textblock"><h1 style="font-size: 28px">A larger heading</h1>
+<p style="width: 1150px">A paragraph as wide as the window, far more than ninety characters a line. A paragraph as wide as the window, far more than ninety characters a line. A paragraph as wide as the window, far more than ninety characters a line. A paragraph as wide as the window, far more than ninety characters a line. </p></div>
+<div id="nav-tree" style="width: 120px; overflow: hidden"><a style="white-space: nowrap">Chapter 5: The loss, with regularization</a></div>
+<pre class="fragment" style="width: 200px; overflow-x: auto">epoch 2000  loss 0.02743  train  99.75 %  held-out  99.33 %  time 2.0s  L rose in 1 of 2000 epochs</pre>
 <script>undefined_function_of_the_page();</script>"""
 EXPECTED = {
     "MathJax error: Undefined control sequence \\undefinedmacro": "a formula MathJax cannot typeset",
@@ -38,6 +44,12 @@ EXPECTED = {
     "image missing or empty: missing.png": "a missing image",
     "image missing or empty: empty.svg": "an empty image",
     "JavaScript error": "a JavaScript error",
+    "a code span broken in the text": "a code span Doxygen broke (en dashes for --, a stray backtick)",
+    "is not smaller than the page title": "a heading larger than the page title",
+    "ex01.html: an exercise page without its hint folded": "an exercise page whose hint is not folded",
+    "characters wide (at most 90)": "a text column too wide",
+    "a sidebar title is cut": "a sidebar title cut",
+    "a block wider than its box": "program output scrolled out of sight",
     "second/changed.html: MathJax error: Undefined control sequence \\onlyinthesecond":
         "the one page of the second edition that differs from the first",
     "1 more page(s) not loaded": "the page of the second edition that is the first's, left out",
@@ -59,6 +71,8 @@ def main():
                                       '<circle cx="5" cy="5" r="4"/></svg>')
         (site / "empty.svg").write_text("")
         (site / "changed.html").write_text(HEAD.format(title="changed", body=GOOD))
+        (site / "ex01.html").write_text(HEAD.format(title="exercise", body="<p>**Hint**: the hint, not folded.</p>"
+                                                    .replace("**", "")))
         second = pathlib.Path(tmp) / "second" / "html"
         shutil.copytree(site, second, symlinks=True)
         (second / "changed.html").write_text(HEAD.format(title="changed", body=r"<p>\(\onlyinthesecond x\)</p>"))

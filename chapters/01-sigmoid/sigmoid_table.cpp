@@ -1,9 +1,12 @@
 // Chapter 1's program: what `about`, below, says it shows.
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xview.hpp>
 
+#include "base/facts.hpp"
 #include "base/figure_data.hpp"
 #include "base/program.hpp"
 #include "student/sigmoid.hpp"
@@ -40,6 +43,16 @@ void sigmoid_table(const std::string& figure_data)
     for (std::size_t i = 0; i < z.size(); ++i) {
         std::printf("%10g  %22.17g  %22.17g\n", z(i), s(i), ds(i));
     }
+    // For the text (docs/facts.py): the ends, the top of σ′, and how far σ′(z) and σ′(−z) differ.
+    double asymmetry = 0.0;
+    for (std::size_t i = 1; i + 1 < z.size(); ++i) {
+        asymmetry = std::max(asymmetry, std::abs(ds(i) - ds(z.size() - 1 - i)) / ds(i));
+    }
+    nn::write_fact(figure_data, "sigma_at_minus_1000", s(0));
+    nn::write_fact(figure_data, "sigma_at_1000", s(z.size() - 1));
+    nn::write_fact(figure_data, "prime_at_ends", std::max(ds(0), ds(z.size() - 1)));
+    nn::write_fact(figure_data, "prime_at_0", ds(4));
+    nn::write_fact(figure_data, "prime_asymmetry", asymmetry);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xview.hpp>
 
+#include "base/facts.hpp"
 #include "base/figure_data.hpp"
 #include "base/program.hpp"
 #include "course/02-activations/activation.hpp"
@@ -50,6 +51,10 @@ void activations_table(const std::string& figure_data)
         const nn::Array slope = phi.phi_prime(z);
         //! [table]
         std::printf("%s\n%10s  %20s  %20s\n", name, "z", "phi(z)", "phi'(z)");
+        // For the text (docs/facts.py): how many values are NaN or infinite, and φ′(0).
+        nn::write_fact(figure_data, std::string(name) + "_not_finite",
+                       double(xt::sum(!xt::isfinite(value))() + xt::sum(!xt::isfinite(slope))()));
+        nn::write_fact(figure_data, std::string(name) + "_prime_at_0", slope(3));
         for (std::size_t i = 0; i < z.size(); ++i) {
             std::printf("%10g  %20.15g  %20.15g\n", z(i), value(i), slope(i));
         }
@@ -70,6 +75,11 @@ void activations_table(const std::string& figure_data)
         const double naive = tanh_naive(w(i));
         std::printf("%7g  %22.17g  %22.17g  %9.1e  ", w(i), library(i), from_exp(i),
                     std::abs(from_exp(i) - library(i)) / library(i));
+        // tanh_from_exp_error_1 … _6 and naive_error_1 … _6, in the order of w (NaN: the naive one failed).
+        nn::write_fact(figure_data, "tanh_from_exp_error_" + std::to_string(i + 1),
+                       std::abs(from_exp(i) - library(i)) / library(i));
+        nn::write_fact(figure_data, "naive_error_" + std::to_string(i + 1),
+                       std::abs(naive - library(i)) / library(i));
         if (std::isnan(naive)) {
             std::printf("%14s\n", "NaN (inf/inf)");
         } else {

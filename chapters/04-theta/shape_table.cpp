@@ -6,6 +6,7 @@
 #include <xtensor/xrandom.hpp>
 
 #include "base/data.hpp"
+#include "base/facts.hpp"
 #include "base/figure_data.hpp"
 #include "base/program.hpp"
 #include "base/widths.hpp"
@@ -68,7 +69,14 @@ void shape_table(const std::string& figure_data)
         std::printf("  %-22s  %6zu %5zu %5zu %5zu   ->  %zu x %zu\n", formulas[l], in.shape(0), in.shape(1),
                     th.shape(0), th.shape(1), out.shape(0), out.shape(1));
         sizes += (l ? " + " : "") + std::to_string(th.size());
+        // For the text (docs/facts.py): in1 = 3000, in1_cols = 3, theta1_rows = 3, theta1_cols = 6, …
+        const std::string n = std::to_string(l + 1);
+        nn::write_fact(figure_data, "in" + n, double(in.shape(0)));
+        nn::write_fact(figure_data, "in" + n + "_cols", double(in.shape(1)));
+        nn::write_fact(figure_data, "theta" + n + "_rows", double(th.shape(0)));
+        nn::write_fact(figure_data, "theta" + n + "_cols", double(th.shape(1)));
     }
+    nn::write_fact(figure_data, "theta_size", double(theta.size()));
     std::printf("\n||theta|| = %s = %zu\n", sizes.c_str(), theta.size());
 
     // Where each θ(l) lies: θ = (0, 1, …, 60), so every number is its own index.
@@ -81,6 +89,7 @@ void shape_table(const std::string& figure_data)
     }
     for (std::size_t l = 0; l < views.size(); ++l) {
         std::printf("theta(%zu), %zu x %zu:\n", l + 1, views[l].shape(0), views[l].shape(1));
+        nn::write_fact(figure_data, "offset" + std::to_string(l + 1), views[l](0, 0));
         for (std::size_t i = 0; i < views[l].shape(0); ++i) {
             std::printf("  %s", i == 0 ? "bias " : "     ");
             for (std::size_t j = 0; j < views[l].shape(1); ++j) {

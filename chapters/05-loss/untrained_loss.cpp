@@ -1,4 +1,5 @@
 // Chapter 5's program: what `about`, below, says it shows.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <xtensor/xbuilder.hpp>
@@ -6,6 +7,7 @@
 #include <xtensor/xview.hpp>
 
 #include "base/data.hpp"
+#include "base/facts.hpp"
 #include "base/figure_data.hpp"
 #include "base/program.hpp"
 #include "base/widths.hpp"
@@ -35,7 +37,7 @@ void write_figure_data(const std::string& dir)
     nn::write_dat(dir, "cost.dat", table, {"z", "cost_if_y_is_1", "cost_if_y_is_0"});
 }
 
-void saturation_table()
+void saturation_table(const std::string& facts)
 {
     std::printf("Saturated outputs: log(sigmoid(z)) in two steps against log_sigmoid(z)\n");
     std::printf("%8s  %24s  %24s  %24s\n", "z", "log(sigmoid(z))", "log_sigmoid(z)", "log_sigmoid(-z)");
@@ -51,6 +53,12 @@ void saturation_table()
     const nn::Matrix Y = {{1.0, 0.0, 0.0}, {0.0, 1.0, 0.0}};
     std::printf("cross_entropy of z3 = {{1000, -1000, 1000}, {-1000, 1000, -1000}}, y = {0, 1}: %g\n\n",
                 nn::cross_entropy(z3, Y));
+    // For the text (docs/facts.py): the rows z = −1000 and z = 40, and the saturated loss.
+    nn::write_fact(facts, "two_steps_at_minus_1000", naive(0));
+    nn::write_fact(facts, "two_steps_at_40", naive(5));
+    nn::write_fact(facts, "stable_at_40", stable(5));
+    nn::write_fact(facts, "stable_minus_at_40", stable_minus(5));
+    nn::write_fact(facts, "saturated_loss", nn::cross_entropy(z3, Y));
 }
 
 void untrained_loss(const std::string& figure_data)
@@ -58,7 +66,7 @@ void untrained_loss(const std::string& figure_data)
     if (!figure_data.empty()) {
         write_figure_data(figure_data);
     }
-    saturation_table();
+    saturation_table(figure_data);
 
     //! [data]
     const nn::Dataset data = nn::make_spiral();   // X: 3000 × 2, y: 3000 labels
@@ -77,8 +85,11 @@ void untrained_loss(const std::string& figure_data)
     nn::Vector zero = xt::zeros<double>({nn::theta_size(c)});
     auto z = nn::unpack_theta(zero, c);
     const nn::Forward fw0 = nn::forward(data.X, z[0], z[1], z[2], nn::activation("tanh"));
-    std::printf("\ntheta = 0: every y_hat = %g, L = %.12f (3 ln 2 = %.12f)\n\n", fw0.y_hat(0, 0),
-                nn::regularized_loss(fw0.z3, Y, zero, c, 0.0), 3.0 * std::log(2.0));
+    const double L0 = nn::regularized_loss(fw0.z3, Y, zero, c, 0.0);
+    std::printf("\ntheta = 0: every y_hat = %g, L = %.12f (3 ln 2 = %.12f)\n\n", fw0.y_hat(0, 0), L0,
+                3.0 * std::log(2.0));
+    nn::write_fact(figure_data, "zero_theta_loss", L0);
+    nn::write_fact(figure_data, "zero_theta_penalty", nn::l2_penalty(zero, c, 1.0, N));
 
     std::printf("The untrained network: theta = 61 random numbers from N(0, 1) (seed 0), lambda = 1\n");
     std::printf("%-8s  %12s  %12s  %12s  %9s  %s\n", "phi", "cross-ent.", "penalty", "L", "accuracy",
@@ -102,6 +113,12 @@ void untrained_loss(const std::string& figure_data)
         }
         std::printf("%-8s  %12.6f  %12.6f  %12.6f  %8.1f%%  %zu, %zu, %zu\n", name, data_loss, penalty, L,
                     100.0 * right, counts[0], counts[1], counts[2]);
+        const std::string key = std::string("untrained_") + name;
+        nn::write_fact(figure_data, key + "_data_loss", data_loss);
+        nn::write_fact(figure_data, key + "_penalty", penalty);
+        nn::write_fact(figure_data, key + "_accuracy", 100.0 * right);
+        nn::write_fact(figure_data, key + "_one_class",
+                       100.0 * double(*std::max_element(counts, counts + 3)) / double(N));
     }
 }
 

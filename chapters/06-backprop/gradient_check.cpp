@@ -4,8 +4,10 @@
 #include <xtensor-blas/xlinalg.hpp>
 #include <xtensor/xmanipulation.hpp>
 #include <xtensor/xrandom.hpp>
+#include <xtensor/xsort.hpp>
 
 #include "base/data.hpp"
+#include "base/facts.hpp"
 #include "base/figure_data.hpp"
 #include "base/program.hpp"
 #include "base/widths.hpp"
@@ -51,6 +53,13 @@ void write_figure_data(const std::string& dir, const nn::Vector& theta, const nn
         table(i, 2) = std::max(std::abs(one_sided - g(k)) / std::abs(g(k)), 1e-17);
     }
     nn::write_dat(dir, "steps.dat", table, {"h", "central_error", "one_sided_error"});
+    // For the text (docs/facts.py): the best of each difference, and the central one at the checker's h.
+    const auto central = xt::col(table, 1);
+    const std::size_t best = std::size_t(xt::argmin(central)());
+    nn::write_fact(dir, "central_best", central(best));
+    nn::write_fact(dir, "central_best_h", table(best, 0));
+    nn::write_fact(dir, "central_at_1e_5", table(70, 1));  // h = 10^(−12 + 11·70/110) = 1e-5
+    nn::write_fact(dir, "one_sided_best", xt::amin(xt::col(table, 2))());
 }
 
 void shape_row(const char* name, const char* formula, const nn::Matrix& m)
@@ -99,6 +108,12 @@ void gradient_check(const std::string& figure_data)
             c);
         std::printf("%s\n", nn::gradient_check_report(check).c_str());
         //! [check]
+        double worst = 0.0;
+        for (const nn::LayerCheck& layer : check.layers) {
+            worst = std::max(worst, layer.relative_error);
+        }
+        nn::write_fact(figure_data, std::string(name) + "_worst", worst);
+        nn::write_fact(figure_data, std::string(name) + "_ok", check.ok());
     }
 
     // A classic mistake: forgetting the factor phi'(z(1)) in the first layer.
@@ -117,8 +132,12 @@ void gradient_check(const std::string& figure_data)
         return right;
     };
     //! [mistake]
-    std::printf("%s\n",
-                nn::gradient_check_report(nn::check_loss_and_gradient(forgot_phi_prime, theta, c)).c_str());
+    const nn::GradientCheck mistake = nn::check_loss_and_gradient(forgot_phi_prime, theta, c);
+    std::printf("%s\n", nn::gradient_check_report(mistake).c_str());
+    for (const nn::LayerCheck& layer : mistake.layers) {
+        nn::write_fact(figure_data, "mistake_layer" + std::to_string(layer.layer), layer.relative_error);
+    }
+    nn::write_fact(figure_data, "mistake_wrong_layer", double(mistake.wrong_layer()));
 
     // θ − η ∇θL: one line, because the gradient has θ's layout.
     const nn::LossAndGradient before = nn::loss_and_gradient(theta, c, data.X, Y, tanh, lambda);
@@ -129,6 +148,8 @@ void gradient_check(const std::string& figure_data)
     const nn::LossAndGradient after = nn::loss_and_gradient(theta_next, c, data.X, Y, tanh, lambda);
     std::printf("One step theta - %g * gradient (phi = tanh): L = %.6f -> %.6f\n", eta, before.loss,
                 after.loss);
+    nn::write_fact(figure_data, "step_before", before.loss);
+    nn::write_fact(figure_data, "step_after", after.loss);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 // and Adam from the same start, save/load/predict, and the held-out accuracy; with options, the training
 // program of training_usage() (src/course/07-training/options.cpp).
 #include <unistd.h>
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -11,6 +12,7 @@
 #include <xtensor/xsort.hpp>
 #include <xtensor/xview.hpp>
 
+#include "base/facts.hpp"
 #include "base/figure_data.hpp"
 #include "base/format.hpp"
 #include "base/theta_file.hpp"
@@ -40,7 +42,7 @@ Split spiral(std::uint64_t seed)
     return split_holdout(make_spiral(1000, 3, seed), 0.2, seed);
 }
 
-void zero_theta_fails(const Split& data, int epochs)
+void zero_theta_fails(const Split& data, int epochs, const std::string& facts)
 {
     std::printf("== Starting from θ = 0 ==\n");
     //! [zero]
@@ -58,6 +60,10 @@ void zero_theta_fails(const Split& data, int epochs)
             "%-7s  %d epochs of Adam from θ = 0: held-out %s; largest |θ(1)| %.3g, largest difference "
             "between two columns of θ(1) %.3g\n",
             phi, epochs, percent(run.test_accuracy).c_str(), double(xt::amax(xt::abs(theta1))()), spread);
+        const std::string key = std::string("zero_") + phi;
+        write_fact(facts, key + "_heldout", 100.0 * run.test_accuracy);
+        write_fact(facts, key + "_theta1_max", xt::amax(xt::abs(theta1))());
+        write_fact(facts, key + "_spread", spread);
     }
     //! [zero]
     std::printf("\n");
@@ -116,7 +122,8 @@ void demonstration(const std::string& figure_dir)
     const int epochs = demo_epochs(2000);
     std::printf("The spiral: %zu points in 3 classes (seed 0); %zu to train on, %zu held out.\n\n",
                 data.train.X.shape(0) + data.test.X.shape(0), data.train.X.shape(0), data.test.X.shape(0));
-    zero_theta_fails(data, demo_epochs(500));
+    write_fact(figure_dir, "epochs", epochs);
+    zero_theta_fails(data, demo_epochs(500), figure_dir);
 
     std::printf("== The optimizers: %d epochs each, from the same random θ (init_theta, seed 0) ==\n",
                 epochs);
@@ -127,15 +134,37 @@ void demonstration(const std::string& figure_dir)
     for (std::size_t i = 0; i < trials.size(); ++i) {
         const RunResult& r = results[i];
         const double lowest = *std::min_element(r.losses.begin(), r.losses.end());
-        // How often did a step make the loss worse? Never, for a small enough η.
+        // How often did a step make the loss worse? Never, for a small enough η. (And by how much: the
+        // text quotes the median rise and the first epoch that rose.)
         int rises = 0;
+        std::vector<double> rise_sizes;
+        std::size_t first_rise = 0;
         for (std::size_t e = 1; e < r.losses.size(); ++e) {
-            rises += r.losses[e] > r.losses[e - 1];
+            if (r.losses[e] > r.losses[e - 1]) {
+                rises += 1;
+                rise_sizes.push_back(r.losses[e] / r.losses[e - 1] - 1.0);
+                first_rise = first_rise ? first_rise : e + 1;
+            }
         }
+        std::sort(rise_sizes.begin(), rise_sizes.end());
         std::printf("%-9s %5g  %10.5f  %10.5f  %10.5f  %8s  %8s  %5.1fs   L rose in %d of %zu epochs\n",
                     trials[i].optimizer.c_str(), trials[i].lr, r.losses.front(), lowest, r.losses.back(),
                     percent(r.train_accuracy).c_str(), percent(r.test_accuracy).c_str(), r.seconds, rises,
                     r.losses.size());
+        // For the text: gd_03, gd_1, gd_10, momentum_003, adam_001 (η without its point).
+        char lr[16];
+        std::snprintf(lr, sizeof lr, "%g", trials[i].lr);
+        std::string key = trials[i].optimizer + "_" + lr;
+        key.erase(std::remove(key.begin(), key.end(), '.'), key.end());
+        write_fact(figure_dir, key + "_first", r.losses.front());
+        write_fact(figure_dir, key + "_lowest", lowest);
+        write_fact(figure_dir, key + "_last", r.losses.back());
+        write_fact(figure_dir, key + "_rises", rises);
+        write_fact(figure_dir, key + "_first_rise", double(first_rise));
+        write_fact(figure_dir, key + "_median_rise", rises ? 100.0 * rise_sizes[rise_sizes.size() / 2] : 0.0);
+        write_fact(figure_dir, key + "_largest_rise", rises ? 100.0 * rise_sizes.back() : 0.0);
+        write_fact(figure_dir, key + "_train", 100.0 * r.train_accuracy);
+        write_fact(figure_dir, key + "_heldout", 100.0 * r.test_accuracy);
     }
     std::printf("\n");
     if (!figure_dir.empty()) {

@@ -5,13 +5,16 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <xtensor/xview.hpp>
 
+#include "base/facts.hpp"
 #include "base/figure_data.hpp"
 #include "base/format.hpp"
 #include "base/widths.hpp"
 #include "course/07-training/trainer.hpp"
 #include "course/08-sequential/sequential_model.hpp"
 #include "course/08-sequential/sequential_network.hpp"
+#include "student/loss.hpp"
 #include "student/theta.hpp"
 #include "student/training.hpp"
 
@@ -19,7 +22,7 @@ using namespace nn;
 
 namespace {
 
-void same_as_chapter_7(const Split& data, int epochs)
+void same_as_chapter_7(const Split& data, int epochs, const std::string& facts)
 {
     //! [same]
     const Widths lecture = {2, 6, 4, 3};
@@ -36,6 +39,7 @@ void same_as_chapter_7(const Split& data, int epochs)
         "  θ after training %s, loss of every epoch %s\n\n",
         epochs, same ? "identical to the last bit" : "DIFFERENT",
         chapter7.losses == chapter8.losses ? "identical" : "DIFFERENT");
+    write_fact(facts, "same_as_chapter_7", same);
 }
 
 // models.dat: the training loss of every epoch, one column per candidate (NaN after a shorter run's end,
@@ -56,6 +60,27 @@ void write_figure_data(const std::string& dir, const std::vector<std::vector<dou
     write_dat(dir, "models.dat", table, {"epoch", "linear", "lecture", "wider"});
 }
 
+// regions.dat: the class that each model gives to every point of a 150 × 150 grid over [−1.2, 1.2]²
+// (columns x1 x2, then one per model: the linear model's and the lecture network's regions side by side).
+void write_regions(const std::string& dir, const std::vector<Model>& models,
+                   const std::vector<Vector>& thetas)
+{
+    const std::size_t n = 150;
+    Matrix grid = xt::zeros<double>({n * n, std::size_t(2)});
+    for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t j = 0; j < n; ++j) {
+            grid(i * n + j, 0) = -1.2 + 2.4 * double(j) / double(n - 1);
+            grid(i * n + j, 1) = -1.2 + 2.4 * double(i) / double(n - 1);
+        }
+    }
+    Matrix table = xt::zeros<double>({n * n, models.size() + 2});
+    xt::view(table, xt::all(), xt::range(0, 2)) = grid;
+    for (std::size_t k = 0; k < models.size(); ++k) {
+        xt::col(table, k + 2) = xt::cast<double>(predict_class(models[k].y_hat(thetas[k], grid)));
+    }
+    write_dat(dir, "regions.dat", table, {"x1", "x2", "linear", "lecture"});
+}
+
 struct Candidate {
     Widths widths;
     const char* what;
@@ -67,7 +92,7 @@ void demonstration(const std::string& figure_data)
 {
     const Split data = split_holdout(make_spiral(1000, 3, 0), 0.2, 0);
     const int epochs = demo_epochs(2000);
-    same_as_chapter_7(data, demo_epochs(200));
+    same_as_chapter_7(data, demo_epochs(200), figure_data);
 
     std::printf(
         "The spiral (seed 0, 2400 points to train on, 600 held out); tanh hidden layers, Adam, "
@@ -83,6 +108,7 @@ void demonstration(const std::string& figure_data)
                 "train", "held-out", "time", "per epoch");
     double lecture_accuracy = 0.0;
     std::vector<std::vector<double>> losses;
+    std::vector<Vector> trained;
     for (const Candidate& candidate : candidates) {
         RunSettings settings;
         settings.epochs = demo_epochs(candidate.epochs);
@@ -97,9 +123,29 @@ void demonstration(const std::string& figure_data)
             lecture_accuracy = run.test_accuracy;
         }
         losses.push_back(run.losses);
+        trained.push_back(run.theta);
+        // For the text (docs/facts.py): linear_heldout, lecture_us_per_epoch, wider_params, …
+        const std::string key = std::vector<std::string>{"linear", "lecture", "wider"}[losses.size() - 1];
+        write_fact(figure_data, key + "_params", double(theta_size(candidate.widths)));
+        write_fact(figure_data, key + "_epochs", settings.epochs);
+        write_fact(figure_data, key + "_heldout", 100.0 * run.test_accuracy);
+        write_fact(figure_data, key + "_held_out_right",
+                   std::round(run.test_accuracy * data.test.X.shape(0)));
+        write_fact(figure_data, key + "_last", run.losses.back());
+        write_fact(figure_data, key + "_us_per_epoch", 1e6 * run.seconds / settings.epochs);
     }
+    // The first epoch at which the wider network's loss is below the lecture network's last loss.
+    const auto below = std::find_if(losses[2].begin(), losses[2].end(),
+                                    [&](double loss) { return loss < losses[1].back(); });
+    write_fact(figure_data, "wider_epochs_to_lecture_loss",
+               below == losses[2].end() ? -1.0 : double(below - losses[2].begin() + 1));
     if (!figure_data.empty()) {
         write_figure_data(figure_data, losses);
+        write_regions(figure_data,
+                      {sequential_network(candidates[0].widths, "tanh"),
+                       sequential_network(candidates[1].widths, "tanh")},
+                      {trained[0], trained[1]});
+        write_spiral_dat(figure_data, make_spiral(1000, 3, 0));
     }
     std::printf(
         "\nThe lecture's network 2 → 6 → 4 → 3 (Sequential, tanh, Adam, η = 0.01, %d epochs, seed 0): "

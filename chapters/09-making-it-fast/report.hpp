@@ -26,12 +26,12 @@ struct Row {
 /// Prints the check of every row against the first; false if one differs by more than its tolerance.
 bool print_check(const std::vector<Row>& rows);
 
-/// Prints epochs per second of every row, with one and with the default threads, and the first row's
-/// epochs per second divided by each.
+/// Prints epochs per second of every row, with one and with the default threads, and each divided by the
+/// first row's (× course: above 1 is faster than the course's loop).
 void print_table(const std::vector<Row>& rows);
 
 /// DIR/bench.dat for the website's figure: one line per implementation that ran, "name" then its
-/// epochs/s with one thread and with the default threads.
+/// epochs/s with one thread and with the default threads; and DIR/facts.txt for the chapter's text.
 void write_figure_data(const std::string& dir, const std::vector<Row>& rows);
 
 }  // namespace bench

@@ -16,7 +16,7 @@ obj = 1
 do for [l = 1:3] {
   do for [j = 0:n[l]] {
     do for [k = 1:n[l + 1]] {
-      set arrow from X(l), y(l, j) to X(l + 1), y(l + 1, k) nohead lc rgb (j == 0 ? '#b0b0b0' : '#7fa6c0') lw 0.8 back
+      set arrow from X(l), y(l, j) to X(l + 1), y(l + 1, k) nohead lc rgb (j == 0 ? bias_line : weight_line) lw 0.8 back
     }
   }
   set label shape[l] at X(l) + 1, -3.3 center enhanced
@@ -24,10 +24,10 @@ do for [l = 1:3] {
 do for [l = 1:4] {
   do for [j = (l < 4 ? 0 : 1):n[l]] {
     if (j == 0) {
-      set object obj rect center X(l), y(l, j) size 0.28, 0.36 fc rgb '#eeeeee' fs solid border lc rgb '#555555' front
+      set object obj rect center X(l), y(l, j) size 0.28, 0.36 fc rgb bias_fill fs solid border lc rgb outline front
       set label "1" at X(l), y(l, j) center front
     } else {
-      set object obj circle center X(l), y(l, j) size 0.17 fc rgb (l == 1 ? '#ffe9b0' : l == 4 ? '#c8ecc8' : '#d6e8f5') fs solid border lc rgb '#333333' front
+      set object obj circle center X(l), y(l, j) size 0.17 fc rgb unit_colour(l) fs solid border lc rgb outline front
     }
     obj = obj + 1
   }

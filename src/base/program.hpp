@@ -16,7 +16,7 @@ namespace nn {
 
 /// A chapter program's command line, once run_program has taken what every program understands.
 struct CommandLine {
-    std::string figure_data;        ///< --figure-data DIR (already made), or "" when not given
+    std::string figure_data;        ///< `--figure-data` DIR (already made), or "" when not given
     std::vector<std::string> args;  ///< the other arguments, for a program with options of its own
 };
 
@@ -30,8 +30,8 @@ int run_program(int argc, char** argv, const std::string& about,
                 const std::function<void(const std::string& figure_data)>& body);
 
 /// The main of a program with options of its own (chapters 7–9). `usage` follows "Usage: NAME "
-/// in the help: the synopsis, what the program does and its options; run_program adds --figure-data and
-/// --help. `body` reads line.args (throwing nn::usage_error for a bad one) and returns the exit status.
+/// in the help: the synopsis, what the program does and its options; run_program adds `--figure-data` and
+/// `--help`. `body` reads line.args (throwing nn::usage_error for a bad one) and returns the exit status.
 int run_program_with_options(int argc, char** argv, const std::string& usage,
                              const std::function<int(const CommandLine& line)>& body);
 

@@ -8,4 +8,4 @@ set ylabel "x2"
 set grid
 set key outside right top
 plot for [k=0:2] datadir.'/spiral.dat' using 1:($3 == k ? $2 : 1/0) with points pt 7 ps 0.35 \
-     title sprintf("class %d", k)
+     lc rgb class_colour(k) title sprintf("class %d", k)

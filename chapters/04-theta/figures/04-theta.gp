@@ -5,11 +5,8 @@ set terminal svg size 900,430 font 'sans,12' background rgb 'white'
 unset border; unset tics; unset key
 set xrange [-1:62]
 set yrange [-19.5:4.5]
-# Colours by layer (1, 2, 3), darker for the bias row.
-rgb(r, g, b) = 65536 * r + 256 * g + b
-colour(l, bias) = l == 1 ? (bias > 0.5 ? rgb(224, 123, 57) : rgb(244, 177, 131)) : \
-                  l == 2 ? (bias > 0.5 ? rgb(91, 155, 213) : rgb(157, 195, 230)) : \
-                           (bias > 0.5 ? rgb(112, 173, 71) : rgb(169, 209, 142))
+# Colours by layer (1, 2, 3), darker for the bias row: layer_colour of docs/palette.gp.
+colour(l, bias) = layer_colour(l, bias)
 # The matrices: cells 2.2 wide, side by side under the strip.
 cell = 2.2
 left(l) = l == 1 ? 4 : l == 2 ? 24 : 43

@@ -7,10 +7,9 @@ set yrange [-1.2:1.2]
 set xlabel "x1"
 set ylabel "x2"
 unset colorbox
-set palette defined (0 '#c6dbef', 1 '#fdd0a2', 2 '#c7e9c0')
+set palette defined (0 class_light_0, 1 class_light_1, 2 class_light_2)
 set cbrange [0:2]
 set key outside bottom center horizontal
 plot datadir.'/regions.dat' using 1:2:3 with image notitle, \
-     datadir.'/spiral.dat' using 1:($3 == 0 ? $2 : 1/0) with points pt 7 ps 0.25 lc rgb '#1f77b4' title "class 0", \
-     ''                    using 1:($3 == 1 ? $2 : 1/0) with points pt 7 ps 0.25 lc rgb '#ff7f0e' title "class 1", \
-     ''                    using 1:($3 == 2 ? $2 : 1/0) with points pt 7 ps 0.25 lc rgb '#2ca02c' title "class 2"
+     for [k=0:2] datadir.'/spiral.dat' using 1:($3 == k ? $2 : 1/0) with points pt 7 ps 0.25 \
+       lc rgb class_colour(k) title sprintf("class %d", k)

@@ -6,6 +6,5 @@ set yrange [-1.2:1.2]
 set xlabel "x1"
 set ylabel "x2"
 set key outside right top
-plot datadir.'/spiral.dat' using 1:($3 == 0 ? $2 : 1/0) with points pt 7 ps 0.3 lc rgb '#1f77b4' title "class 0", \
-     ''                    using 1:($3 == 1 ? $2 : 1/0) with points pt 7 ps 0.3 lc rgb '#ff7f0e' title "class 1", \
-     ''                    using 1:($3 == 2 ? $2 : 1/0) with points pt 7 ps 0.3 lc rgb '#2ca02c' title "class 2"
+plot for [k=0:2] datadir.'/spiral.dat' using 1:($3 == k ? $2 : 1/0) with points pt 7 ps 0.3 \
+     lc rgb class_colour(k) title sprintf("class %d", k)

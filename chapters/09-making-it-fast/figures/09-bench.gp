@@ -11,6 +11,6 @@ set grid xtics
 set style fill solid 0.85 noborder
 unset key
 course(name) = strstrt(name, "course") == 1
-plot datadir.'/bench.dat' using ($2 / 2):0:($2 / 2):(0.35):(course(strcol(1)) ? 0xe07b39 : 0x5b9bd5):ytic(1) \
+plot datadir.'/bench.dat' using ($2 / 2):0:($2 / 2):(0.35):(course(strcol(1)) ? highlight : plain):ytic(1) \
        with boxxyerror lc rgb variable, \
      '' using 2:0:(sprintf(" %.0f", $2)) with labels left

@@ -60,7 +60,7 @@ RunResult run_training(const Model& model, const Split& data, const Vector& thet
 /// The share of samples whose arg max of ŷ is their label.
 double model_accuracy(const Model& model, const Vector& theta, const Dataset& data);
 
-/// The data the options ask for: the CSV of --data, or the spiral of 3 × 1000 points made with --seed.
+/// The data the options ask for: the CSV of `--data`, or the spiral of 3 × 1000 points made with `--seed`.
 Dataset load_data(const Options& options);
 
 /// The points x1, …, xf of a CSV file, one a line, for prediction; a line may carry one more field (a
@@ -69,12 +69,12 @@ Matrix load_points(const std::string& path, std::size_t features);
 
 /// The training program behind chapters 7 and 8: trains (or loads) the network the options describe,
 /// shows progress, prints the held-out accuracy, saves and predicts as asked. make_model turns
-/// widths and an activation name into a Model. Returns the exit status (1 when --require fails).
+/// widths and an activation name into a Model. Returns the exit status (1 when `--require` fails).
 int run_command_line(const Options& options,
                      const std::function<Model(const Widths&, const std::string&)>& make_model);
 
 /// The main of chapters 7 and 8 (through nn::run_program_with_options): with no option,
-/// demonstration(figure_data), what the website shows (with --figure-data DIR alone it also writes the
+/// demonstration(figure_data), what the website shows (with `--figure-data` DIR alone it also writes the
 /// data of the chapter's figures into DIR); with options (parse_options, training_usage()),
 /// run_command_line.
 int run_training_program(int argc, char** argv,
