@@ -21,3 +21,5 @@ bias_line = "#B0B0B0"
 highlight = 0xE69F00
 plain = 0x0072B2
 outline = "#444444"
+# A reference line or bar (chapter 9: the limit itself).
+muted = 0x999999

@@ -10,7 +10,7 @@ set xlabel "share of the fastest possible epoch on this processor, one thread (%
 set grid xtics
 set style fill solid 0.85 noborder
 unset key
-colour(name) = strstrt(name, "the limit") == 1 ? 0x999999 : (strstrt(name, "course") == 1 ? 0xe07b39 : 0x5b9bd5)
+colour(name) = strstrt(name, "the limit") == 1 ? muted : (strstrt(name, "course") == 1 ? highlight : plain)
 plot datadir.'/limit.dat' using ($3 * 50):0:($3 * 50):(0.35):(colour(strcol(1))):ytic(1) \
        with boxxyerror lc rgb variable, \
      '' using ($3 * 100):0:(sprintf(" %.0f %%, %.0f/s", $3 * 100, $2)) with labels left
