@@ -103,7 +103,7 @@ class OutsideGaps(unittest.TestCase):
 
     def test_every_solution_reformatted_changes_nothing(self):
         stubs = outside_gaps.Stubs(ROOT)
-        for chapter in sorted(p.name for p in (ROOT / "solutions").iterdir() if p.is_dir()):
+        for chapter in sorted(p.name for p in (ROOT / "solutions").glob("[0-9][0-9]-*") if p.is_dir()):
             solutions = {p.name: p.read_bytes() for p in (ROOT / "solutions" / chapter).glob("*.cpp")}
             self.assertEqual(stubs.compare(chapter, solutions)[0], [], chapter)
             again = {name: selftest.reformatted(text.decode()).encode() for name, text in solutions.items()}
