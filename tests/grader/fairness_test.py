@@ -4,6 +4,9 @@
   alternatives   solutions/ with every chapter replaced by tests/grader/fixtures/alternatives/NN-name/:
                  correct code written another way (other formulas, loops instead of expressions, other
                  orders of summation)                                      -> 100, every chapter full
+  later_chapter  chapter 1's sigmoid as xt::exp(log_sigmoid(z)), log_sigmoid being chapter 5's: chapter 1 is
+                 linked with chapter 1 alone, so it fails, with "log_sigmoid is chapter 5's: chapter 1 cannot
+                 use it"
 The fixtures are under tests/grader/, which `./course release` leaves out (checked here too).
 """
 import argparse
@@ -84,6 +87,21 @@ def main() -> int:
               f"the alternative of {ch['chapter']} scores full marks ({ch['passed']}/{ch['tests']})"
               + "".join("\n      " + w for w in wrong))
     check(abs(alternatives["total"] - 100) < 1e-9, f"the correct alternatives score 100: {alternatives['total']}")
+
+    # A later chapter's function: chapter 1 cannot use it, and the reason says so.
+    later = work / "later"
+    shutil.copytree(ROOT / "solutions", later / "later_chapter")
+    sigmoid = later / "later_chapter" / "01-sigmoid" / "sigmoid.cpp"
+    text = course_model.replace_gaps(sigmoid, lambda f: ["return xt::exp(log_sigmoid(z));"] if f.name == "sigmoid"
+                                     else f.body)
+    sigmoid.write_text(text.replace('#include "student/sigmoid.hpp"',
+                                    '#include "student/sigmoid.hpp"\n#include "student/loss.hpp"', 1))
+    results = grade(["--batch", str(later), "--chapters", "1", "--cache", str(args.cache),
+                     "--json", str(work / "later.json")])
+    first_chapter = results["later_chapter"]["chapters"][0]
+    words = "log_sigmoid is chapter 5's: chapter 1 cannot use it"
+    check(first_chapter["points"] == 0 and words in first_chapter["reason"],
+          f"a call of chapter 5's log_sigmoid in chapter 1 scores 0 and says so: {first_chapter['reason']!r}")
 
     print(f"grader.fairness: {check.passed} passed, {check.failed} failed")
     return 1 if check.failed else 0

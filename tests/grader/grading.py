@@ -194,8 +194,12 @@ class ChapterGrader:
                                     writable=[exe], judge=True)
         if link and (link.returncode != 0 or not exe.stat().st_size):
             log = self._clean(link.output, work) or f"the linker stopped with exit code {link.returncode}"
-            result.cases = all_cases("compile error", first_error(log))
-            result.reason = "link error: " + first_error(log)
+            # A call of a later chapter's function, in words: "log_sigmoid is chapter 5's: chapter 1 cannot use it".
+            later = self.cache.course.later_chapter_uses(int(chapter.nn), log)
+            words = "; ".join(later) or first_error(log)
+            log = "\n".join([*later, log])
+            result.cases = all_cases("compile error", words)
+            result.reason = "link error: " + words
             result.log = log
             return result
 

@@ -40,6 +40,8 @@ END = re.compile(r"^[ \t]*// END SOLUTION\b(?P<name>.*)$")
 STUB = re.compile(r'^(?P<indent>[ \t]*)throw not_implemented\("(?P<name>\w+)", (?P<chapter>\d+)\);$')
 SNIPPET_MARKER = re.compile(r"^[ \t]*//! \[(\w+)\]")
 HINT_SECTION = re.compile(r"^## +`?(\w+)`? *$")
+# The linker's words for a call of a course function that none of the libraries linked holds.
+UNDEFINED = re.compile(r"undefined reference to [`'‘]nn::(\w+)\(")
 
 
 class LayoutError(SystemExit):
@@ -351,6 +353,24 @@ class Course:
 
     def exercise_chapters(self) -> list:
         return [c for c in self.chapters if c.has_exercise]
+
+    def chapter_of(self, function: str):
+        """The chapter whose student writes `function` (or whose API header declares it), or None."""
+        for c in self.exercise_chapters():
+            if any(f.name == function for f in c.functions) or c.declares(function):
+                return c
+        return None
+
+    def later_chapter_uses(self, number: int, linker_output: str) -> list:
+        """Chapter `number` is linked with chapters 1 … number alone, so a call of a later chapter's function is an
+        undefined reference: for each, in the words a student reads, "log_sigmoid is chapter 5's: chapter 1
+        cannot use it" (./course check and ./course grade both say it)."""
+        out = []
+        for name in dict.fromkeys(UNDEFINED.findall(linker_output)):
+            owner = self.chapter_of(name)
+            if owner is not None and owner.number > number:
+                out.append(f"{name} is chapter {owner.number}'s: chapter {number} cannot use it")
+        return out
 
     def headers(self) -> list:
         """Every header of src/ in reading order: each chapter's API header and then its course code, then the

@@ -266,5 +266,20 @@ class TheCourseItself(unittest.TestCase):
                 }}""")), function.name)
 
 
+class LaterChapters(unittest.TestCase):
+    """The linker's undefined reference to a later chapter's function, in a student's words."""
+
+    def test_a_later_chapters_function_is_named_with_its_chapter(self):
+        course = course_model.Course()
+        log = ("/usr/bin/ld: sigmoid.cpp.o: in function `nn::sigmoid(xt::xarray_container<...> const&)':\n"
+               "sigmoid.cpp:(.text+0x2a): undefined reference to `nn::log_sigmoid(xt::xarray_container<...> const&)'\n"
+               "sigmoid.cpp:(.text+0x4e): undefined reference to `nn::log_sigmoid(xt::xarray_container<...> const&)'\n"
+               "collect2: error: ld returned 1 exit status")
+        self.assertEqual(course.later_chapter_uses(1, log), ["log_sigmoid is chapter 5's: chapter 1 cannot use it"])
+        # The same chapter's or an earlier chapter's function, or one that is no student's, is not "later".
+        self.assertEqual(course.later_chapter_uses(5, log), [])
+        self.assertEqual(course.later_chapter_uses(6, "undefined reference to `nn::helper(double)'"), [])
+
+
 if __name__ == "__main__":
     unittest.main()
