@@ -10,17 +10,15 @@
 The fixtures are under tests/grader/, which `./course release` leaves out (checked here too).
 """
 import argparse
-import json
 import pathlib
 import shutil
-import subprocess
 import sys
-import time
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE.parent / "tools"))
 sys.path.insert(0, str(HERE))
+import checks  # noqa: E402
 import course_model  # noqa: E402
 import release  # noqa: E402
 
@@ -28,28 +26,9 @@ ALTERNATIVES = HERE / "fixtures" / "alternatives"
 TIME_LIMIT = 30  # far above what the tests need, so that a busy machine does not fail a correct chapter
 
 
-class Checks:
-    def __init__(self):
-        self.passed = self.failed = 0
-
-    def __call__(self, ok: bool, what: str):
-        print(("ok    " if ok else "FAIL  ") + what, flush=True)
-        self.passed += bool(ok)
-        self.failed += not ok
-
-
 def grade(args: list) -> dict:
-    """Run ./course grade with --json; returns {student: submission} from the JSON."""
-    out = pathlib.Path(args[args.index("--json") + 1])
-    started = time.monotonic()
-    proc = subprocess.run([sys.executable, str(HERE / "grade.py"), "--time-limit", str(TIME_LIMIT), "--quiet", *args],
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    print(proc.stdout)
-    print(f"(wall time {time.monotonic() - started:.1f} s)", flush=True)
-    if proc.returncode != 0:
-        sys.exit(f"the grader failed with exit code {proc.returncode}")
-    data = json.loads(out.read_text())
-    return {s["student"]: s for s in data["submissions"]}
+    """./course grade --quiet with --json; {student: submission} from the JSON."""
+    return checks.grade(["--quiet", *args], TIME_LIMIT)
 
 
 def with_chapters(folder: pathlib.Path, chapters: dict):
@@ -69,7 +48,7 @@ def main() -> int:
     shutil.rmtree(work, ignore_errors=True)
     subs = work / "submissions"
     subs.mkdir(parents=True)
-    check = Checks()
+    check = checks.Checks()
     chapters = [c.name for c in course_model.Course(ROOT).exercise_chapters() if c.tests_dir.is_dir()]
 
     missing = [name for name in chapters if not list((ALTERNATIVES / name).glob("*.cpp"))]
@@ -103,8 +82,7 @@ def main() -> int:
     check(first_chapter["points"] == 0 and words in first_chapter["reason"],
           f"a call of chapter 5's log_sigmoid in chapter 1 scores 0 and says so: {first_chapter['reason']!r}")
 
-    print(f"grader.fairness: {check.passed} passed, {check.failed} failed")
-    return 1 if check.failed else 0
+    return check.summary("grader.fairness")
 
 
 if __name__ == "__main__":

@@ -38,16 +38,11 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tools"))
 import autograder_bundle  # noqa: E402
+import checks  # noqa: E402
 import course_model  # noqa: E402
 import gradescope_schema  # noqa: E402
 
-failures = []
-
-
-def check(ok: bool, what: str):
-    print(("ok    " if ok else "FAIL  ") + what, flush=True)
-    if not ok:
-        failures.append(what)
+check = checks.Checks()
 
 
 def unzip(archive: pathlib.Path, into: pathlib.Path):
@@ -232,8 +227,7 @@ def main() -> int:
           "a solution readable by the workers: not graded, and the log names it")
     check(results is not None and not gradescope_schema.problems(results), "that results.json has Gradescope's fields")
 
-    print(f"{len(failures)} check(s) failed" if failures else "all checks pass")
-    return 1 if failures else 0
+    return check.summary("grader.gradescope")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,4 @@
-"""What the grader writes: the terminal table, JSON, JUnit XML, Gradescope's results.json, the gradebook CSV."""
-import csv
+"""What the grader writes: the terminal table, JSON, JUnit XML, Gradescope's results.json (history: gradebook.py)."""
 import json
 import pathlib
 import sys
@@ -136,12 +135,3 @@ def _summary(ch) -> str:
 def write_gradescope(path, results):
     data = gradescope(results[0]) if len(results) == 1 else {r["student"]: gradescope(r) for r in results}
     pathlib.Path(path).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-
-
-def write_csv(path, results, chapters):
-    with open(path, "w", newline="") as out:
-        writer = csv.writer(out)
-        writer.writerow(["student", *chapters, "total"])
-        for sub in results:
-            points = {ch["chapter"]: f"{ch['points']:.2f}" for ch in sub["chapters"]}
-            writer.writerow([sub["student"], *(points.get(c, "") for c in chapters), f"{sub['total']:.2f}"])

@@ -33,14 +33,13 @@ import re
 import shutil
 import subprocess
 import sys
-import time
-import re
 import xml.etree.ElementTree as ET
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tools"))
+import checks  # noqa: E402
 import course_model  # noqa: E402
 import gradescope_schema  # noqa: E402
 
@@ -183,26 +182,8 @@ def git_head() -> str:
                           stderr=subprocess.DEVNULL, text=True).stdout.strip()
 
 
-class Checks:
-    def __init__(self):
-        self.passed = self.failed = 0
-
-    def __call__(self, ok: bool, what: str):
-        print(("ok    " if ok else "FAIL  ") + what, flush=True)
-        if ok:
-            self.passed += 1
-        else:
-            self.failed += 1
-
-
-def grade(args: list) -> dict:
-    started = time.monotonic()
-    proc = subprocess.run([sys.executable, str(HERE / "grade.py"), "--time-limit", str(TIME_LIMIT), *args],
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    print(proc.stdout)
-    print(f"(wall time {time.monotonic() - started:.1f} s)")
-    if proc.returncode != 0:
-        sys.exit(f"the grader failed with exit code {proc.returncode}")
+def grade(args: list):
+    checks.grade(args, TIME_LIMIT)
 
 
 def check_one_function(check, work: pathlib.Path, cache: pathlib.Path):
@@ -283,7 +264,7 @@ def main() -> int:
     grade(["--batch", str(subs), "--cache", str(args.cache), "--json", str(out["json"]), "--junit",
            str(out["xml"]), "--gradescope", str(out["gradescope.json"]), "--csv", str(out["csv"])])
     data = json.loads(out["json"].read_text())
-    check = Checks()
+    check = checks.Checks()
     check(not data["warnings"], f"no warning about the solutions or the weights: {data['warnings']}")
     results = {s["student"]: s for s in data["submissions"]}
     by_chapter = {name: {c["chapter"]: c for c in s["chapters"]} for name, s in results.items()}
@@ -384,8 +365,7 @@ def main() -> int:
     check_forgeries(check, work, args.cache)
     check_untrusted(check, work, args.cache)
 
-    print(f"grader: {check.passed} passed, {check.failed} failed")
-    return 1 if check.failed else 0
+    return check.summary("grader")
 
 
 if __name__ == "__main__":

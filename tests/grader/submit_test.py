@@ -18,15 +18,11 @@ HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tools"))
+import checks  # noqa: E402
 import course_model  # noqa: E402
 import gradebook  # noqa: E402
 
-failures, passes = [], []
-
-
-def check(ok: bool, what: str):
-    print(("ok    " if ok else "FAIL  ") + what, flush=True)
-    (passes if ok else failures).append(what)
+check = checks.Checks()
 
 
 def run(*args) -> subprocess.CompletedProcess:
@@ -94,8 +90,7 @@ def main() -> int:
                                      for ch in dave["chapters"]),
           f"an archive with a symbolic link is refused: {dave['total']}, {dave['chapters'][0]['reason']!r}")
 
-    print(f"submit: {len(passes)} checks passed, {len(failures)} failed")
-    return 1 if failures else 0
+    return check.summary("grader.submit")
 
 
 if __name__ == "__main__":
