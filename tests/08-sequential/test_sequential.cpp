@@ -61,6 +61,21 @@ Matrix random_Y(std::size_t n, int classes, int seed)
 
 BOOST_AUTO_TEST_SUITE(sequential_forward)
 
+BOOST_AUTO_TEST_CASE(sequential_forward_one_unit_per_layer_by_hand)
+{
+    // 1 → 1 → 1 with tanh: z1 = 0.5 + 2x, a1 = tanh(z1), z2 = −1 + 3 a1, ŷ = σ(z2); x = 0.25 and −1.
+    const Sequential model(1, {{1, "tanh"}, {1, "sigmoid"}});
+    const Vector theta = {0.5, 2.0, -1.0, 3.0};
+    const SequentialForward fw = nn::sequential_forward(model, theta, Matrix{{0.25}, {-1.0}});
+    const double a1[2] = {std::tanh(1.0), std::tanh(-1.5)};
+    BOOST_TEST(all_close(fw.z[1], Matrix{{1.0}, {-1.5}}, 1e-15, 1e-15));
+    BOOST_TEST(all_close(fw.a_star[1], Matrix{{1.0, a1[0]}, {1.0, a1[1]}}, 1e-15, 1e-15));
+    BOOST_TEST(all_close(fw.z[2], Matrix{{-1.0 + 3 * a1[0]}, {-1.0 + 3 * a1[1]}}, 1e-15, 1e-14));
+    BOOST_TEST(all_close(fw.y_hat,
+                         Matrix{{1 / (1 + std::exp(1.0 - 3 * a1[0]))}, {1 / (1 + std::exp(1.0 - 3 * a1[1]))}},
+                         1e-15, 1e-14));
+}
+
 BOOST_AUTO_TEST_CASE(sequential_forward_reproduces_chapter_3)
 {
     // Layers 2, 6, 4, 3 and the same θ: every intermediate equal to forward()'s, to the last bits.
@@ -83,21 +98,6 @@ BOOST_AUTO_TEST_CASE(sequential_forward_reproduces_chapter_3)
             BOOST_TEST(all_close(fw.y_hat, expected.y_hat, 1e-14, 1e-13));
         }
     }
-}
-
-BOOST_AUTO_TEST_CASE(sequential_forward_one_unit_per_layer_by_hand)
-{
-    // 1 → 1 → 1 with tanh: z1 = 0.5 + 2x, a1 = tanh(z1), z2 = −1 + 3 a1, ŷ = σ(z2); x = 0.25 and −1.
-    const Sequential model(1, {{1, "tanh"}, {1, "sigmoid"}});
-    const Vector theta = {0.5, 2.0, -1.0, 3.0};
-    const SequentialForward fw = nn::sequential_forward(model, theta, Matrix{{0.25}, {-1.0}});
-    const double a1[2] = {std::tanh(1.0), std::tanh(-1.5)};
-    BOOST_TEST(all_close(fw.z[1], Matrix{{1.0}, {-1.5}}, 1e-15, 1e-15));
-    BOOST_TEST(all_close(fw.a_star[1], Matrix{{1.0, a1[0]}, {1.0, a1[1]}}, 1e-15, 1e-15));
-    BOOST_TEST(all_close(fw.z[2], Matrix{{-1.0 + 3 * a1[0]}, {-1.0 + 3 * a1[1]}}, 1e-15, 1e-14));
-    BOOST_TEST(all_close(fw.y_hat,
-                         Matrix{{1 / (1 + std::exp(1.0 - 3 * a1[0]))}, {1 / (1 + std::exp(1.0 - 3 * a1[1]))}},
-                         1e-15, 1e-14));
 }
 
 BOOST_AUTO_TEST_CASE(sequential_forward_any_depth_has_the_shapes_of_its_layers)
@@ -138,6 +138,25 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(sequential_backward)
 
+BOOST_AUTO_TEST_CASE(sequential_backward_linear_model_gradient_by_hand)
+{
+    // One layer, no hidden unit (2 → 3): ∂L/∂θ = X*ᵀ (ŷ − Y) / N + (λ/N) θ with the bias row 0.
+    const Sequential model(Widths{2, 3}, "tanh");
+    const Vector theta = random_theta({2, 3}, 13);
+    const Matrix X = random_X(30, 2, 14);
+    const Matrix Y = random_Y(30, 3, 15);
+    const SequentialForward fw = nn::sequential_forward(model, theta, X);
+    const Vector got = nn::sequential_backward(model, fw, theta, Y, 0.5);
+    Matrix expected =
+        xt::linalg::dot(xt::transpose(add_bias_column(X)), Matrix((sigmoid(fw.z[1]) - Y) / 30.0));
+    for (std::size_t r = 1; r < 3; ++r) {
+        for (std::size_t k = 0; k < 3; ++k) {
+            expected(r, k) += 0.5 / 30.0 * theta(r * 3 + k);
+        }
+    }
+    BOOST_TEST(all_close(got, Vector(xt::flatten(expected)), 1e-15, 1e-12));
+}
+
 BOOST_AUTO_TEST_CASE(sequential_backward_reproduces_chapter_6)
 {
     // Layers 2, 6, 4, 3, the same θ and data: the same loss and the same 61 gradient numbers (to the last
@@ -174,25 +193,6 @@ BOOST_AUTO_TEST_CASE(sequential_backward_deeper_and_wider_passes_the_gradient_ch
             random_theta(c, 12), c);
         BOOST_TEST(check.ok(), model.describe() << ":\n" << gradient_check_report(check));
     }
-}
-
-BOOST_AUTO_TEST_CASE(sequential_backward_linear_model_gradient_by_hand)
-{
-    // One layer, no hidden unit (2 → 3): ∂L/∂θ = X*ᵀ (ŷ − Y) / N + (λ/N) θ with the bias row 0.
-    const Sequential model(Widths{2, 3}, "tanh");
-    const Vector theta = random_theta({2, 3}, 13);
-    const Matrix X = random_X(30, 2, 14);
-    const Matrix Y = random_Y(30, 3, 15);
-    const SequentialForward fw = nn::sequential_forward(model, theta, X);
-    const Vector got = nn::sequential_backward(model, fw, theta, Y, 0.5);
-    Matrix expected =
-        xt::linalg::dot(xt::transpose(add_bias_column(X)), Matrix((sigmoid(fw.z[1]) - Y) / 30.0));
-    for (std::size_t r = 1; r < 3; ++r) {
-        for (std::size_t k = 0; k < 3; ++k) {
-            expected(r, k) += 0.5 / 30.0 * theta(r * 3 + k);
-        }
-    }
-    BOOST_TEST(all_close(got, Vector(xt::flatten(expected)), 1e-15, 1e-12));
 }
 
 BOOST_AUTO_TEST_CASE(sequential_training_reproduces_chapter_7)
