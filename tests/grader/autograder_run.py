@@ -5,7 +5,8 @@ Gradescope's "Autograder Specifications" (https://gradescope-autograders.readthe
 the student's files are in /autograder/submission/, and /autograder/results/results.json must hold the result.
 
   1. Check that the image's permissions hold (setup.sh set them): the worker user course-worker1 can read none
-     of the solutions, hidden tests, grader or build, and can write neither the course nor the results folder.
+     of the solutions, hidden tests, grader or build, and can neither list the results folder nor write it or
+     the course.
      If it can, nothing is graded (a results.json says why).
   2. Find what to grade in /autograder/submission/: chapter folders (01-sigmoid/ …), a copy of the course with
      an exercises/ folder, one archive (what `./course submit` makes), or the exercise files dropped in flat
@@ -62,7 +63,7 @@ def closed_to_workers() -> list:
     uid, gid = users[0]
     script = 'for p in "$@"; do case "$p" in w:*) [ -w "${p#w:}" ] && echo "writes ${p#w:}";; ' \
              '*) [ -r "$p" ] && echo "reads $p";; esac; done; true'
-    args = [str(p) for p in secrets()] + [f"w:{p}" for p in (ROOT, CACHE, RESULTS, CACHE / "work")]
+    args = [str(p) for p in [*secrets(), RESULTS]] + [f"w:{p}" for p in (ROOT, CACHE, RESULTS, CACHE / "work")]
     proc = subprocess.run(["setpriv", f"--reuid={uid}", f"--regid={gid}", "--clear-groups", "--",
                            "/bin/sh", "-c", script, "sh", *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                           text=True)
@@ -118,7 +119,7 @@ def main() -> int:
     started = time.monotonic()
     RESULTS.mkdir(parents=True, exist_ok=True)
     os.chown(RESULTS, 0, 0)
-    RESULTS.chmod(0o755)  # the workers may not write it
+    RESULTS.chmod(0o700)  # the workers may neither list nor write it (Gradescope reads it as root)
     out = RESULTS / "results.json"
     work = CACHE / "work" / f"gradescope-{os.getpid()}"
     try:

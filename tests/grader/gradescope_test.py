@@ -17,8 +17,18 @@ course is not compiled again.
   forgeries   chapter 1 #includes /autograder/source/solutions/…/sigmoid.cpp  -> 0 (does not compile)
               chapter 2 reads a solution at run time and throws what it read  -> 0, nothing of it shown
               chapter 3 a symbolic link to its solution                       -> 0 (refused)
+              chapter 4 the solution, which first tries, as the worker, to read the hidden tests, the grader,
+                        the build, the judge's report, to list the results folder, and to write
+                        results.json, the judge's report, the course, the build -> its full share: it can't
               the other chapters: the stubs
+  forgeries of the judge (fixtures/forgeries/, chapter 1 only): the report rewritten at exit, a fake report
+              and exit(0) from a static initializer, the judge signalled and traced -> what their honest
+              code earns (the same file without the forgery, graded here too), 0 for the exit
   a solution made readable to everyone: not graded (results.json says so, the log names the file)
+
+Hidden tests: the bundle's tests/hidden/ if the course has one, else fixtures/hidden/ put there (an
+instructor's hidden tests): the image is set up and every submission graded with them, and results.json
+names a hidden test and shows none of its messages.
 
     gradescope_test.py --cache BUILD --workdir DIR
 """
@@ -27,6 +37,7 @@ import fcntl
 import json
 import os
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
@@ -41,6 +52,7 @@ import autograder_bundle  # noqa: E402
 import checks  # noqa: E402
 import course_model  # noqa: E402
 import gradescope_schema  # noqa: E402
+import selftest  # noqa: E402
 
 check = checks.Checks()
 
@@ -84,11 +96,14 @@ class Gradescope:
         proc.seconds = time.monotonic() - started
         return proc
 
-    def setup(self, bundle: pathlib.Path, prebuilt=True):
+    def setup(self, bundle: pathlib.Path, prebuilt=True, hidden: pathlib.Path = None):
+        """Unpack the bundle and run setup.sh; hidden: tests to put in tests/hidden/ if the bundle has none."""
         shutil.rmtree(self.top, ignore_errors=True)
         (self.autograder / "source").mkdir(parents=True)
         shutil.copytree("/etc", self.top / "etc", symlinks=True, ignore_dangling_symlinks=True)
         unzip(bundle, self.autograder / "source")
+        if hidden and not (self.autograder / "source" / "tests" / "hidden").is_dir():
+            shutil.copytree(hidden, self.autograder / "source" / "tests" / "hidden")
         # Gradescope copies run_autograder to /autograder/ while building the image.
         shutil.copy2(self.autograder / "source" / "run_autograder", self.autograder / "run_autograder")
         return self.run(["bash", "/autograder/source/setup.sh"],
@@ -113,6 +128,51 @@ def chapter_points(results: dict) -> dict:
         chapter = t["name"].split(":")[0]
         points[chapter] = points.get(chapter, 0.0) + t["score"]
     return points
+
+
+def isolation_probe(source: pathlib.Path, chapter: str, hidden_file: pathlib.Path) -> list:
+    """C++ lines that try, as the worker, what the sandbox "uid" must prevent, and throw what they managed.
+    The worker's HOME is its scratch folder; the judge's folder (its reports, the worker's command) is beside
+    it, root's."""
+    q = lambda path: '"' + str(path) + '"'  # noqa: E731
+    judge = f'home + "/../{chapter}.judge/'
+    reads = [q(hidden_file), q(source / "tests" / "grader" / "grade.py"), q(source / "tests" / "grading.toml"),
+             q(source / "build-grader" / "CMakeCache.txt"), q("/autograder/results/results.json"),
+             judge + 'report-0.xml"', judge + 'worker.args"']
+    lists = [q("/autograder/results"), q(source), q(source / "build-grader"), q(source / "build-grader" / "work"),
+             q(source / "tests" / "hidden"), 'home + "/.."', judge + '"']
+    # Opened for appending: nothing of a file is changed if it opens, a missing one is made (and counts).
+    writes = [q("/autograder/results/results.json"), q("/autograder/results/forged"), q(source / "forged"),
+              q(source / "build-grader" / "forged"), q(source / "build-grader" / "work" / "forged"),
+              q(source / "tests" / "grader" / "grade.py"), q("/autograder/run_autograder"), 'home + "/../forged"',
+              judge + 'report-0.xml"', judge + 'forged"']
+    return ['const std::string home = std::getenv("HOME") ? std::getenv("HOME") : "";',
+            "std::string done;",
+            f"for (const std::string& path : std::vector<std::string>{{{', '.join(reads)}}}) {{",
+            "    std::ifstream in(path);",
+            "    if (in.is_open()) {",
+            '        done += " read " + path + ";";',
+            "    }",
+            "}",
+            f"for (const std::string& path : std::vector<std::string>{{{', '.join(lists)}}}) {{",
+            "    if (DIR* dir = ::opendir(path.c_str())) {",
+            "        ::closedir(dir);",
+            '        done += " listed " + path + ";";',
+            "    }",
+            "}",
+            f"for (const std::string& path : std::vector<std::string>{{{', '.join(writes)}}}) {{",
+            '    if (std::FILE* f = std::fopen(path.c_str(), "a")) {',
+            "        std::fclose(f);",
+            '        done += " wrote " + path + ";";',
+            "    }",
+            "}",
+            "if (!done.empty()) {",
+            '    throw std::runtime_error("the worker" + done);',
+            "}"]
+
+
+PROBE_INCLUDES = "#include <dirent.h>\n#include <cstdio>\n#include <cstdlib>\n#include <fstream>\n#include <stdexcept>\n" \
+                 "#include <string>\n#include <vector>\n"
 
 
 def main() -> int:
@@ -141,7 +201,7 @@ def main() -> int:
     gs = Gradescope(work / "root", args.cache.resolve())
     with open(args.cache / "lock", "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # grade.py's lock: no other test's grader changes the cache meanwhile
-        setup = gs.setup(bundle, prebuilt=not args.build)
+        setup = gs.setup(bundle, prebuilt=not args.build, hidden=HERE / "fixtures" / "hidden")
     print(setup.stdout)
     check(setup.returncode == 0, f"setup.sh ends well ({setup.seconds:.1f} s, "
                                  f"{'building the cache' if args.build else 'with a prebuilt cache'})")
@@ -180,9 +240,31 @@ def main() -> int:
         for path in third.glob("*.cpp"):
             path.unlink()
             path.symlink_to(source / "solutions" / chapters[2] / path.name)
+        for path in (ROOT / "solutions" / chapters[3]).glob("*.cpp"):
+            probe = isolation_probe(source, chapters[3], hidden_file)
+            first_gap = course_model.functions_in(path)[0].name
+            (folder / chapters[3] / path.name).write_text(PROBE_INCLUDES + course_model.replace_gaps(
+                path, lambda function: (probe if function.name == first_gap else []) + function.body))
 
-    expected = {"solutions": 100.0, "stubs": 0.0, "flat": None, "forgeries": 0.0}
-    for name, fill in (("solutions", solutions_zip), ("stubs", stubs), ("flat", flat), ("forgeries", forgeries)):
+    hidden = sorted((gs.autograder / "source" / "tests" / "hidden").rglob("*.cpp"))
+    check(bool(hidden), f"the image has hidden tests ({len(hidden)} files in tests/hidden/)")
+    hidden_file = source / hidden[0].relative_to(gs.autograder / "source") if hidden else source / "none"
+
+    def forgery(fixture, honest=False):
+        """A forgery of the judge as it is, or its honest twin: the same file without the forgery."""
+        def fill(folder):
+            shutil.copytree(HERE / "fixtures" / "forgeries" / fixture, folder, dirs_exist_ok=True)
+            for src in folder.glob("*/*.cpp") if honest else ():
+                src.write_text(re.sub(r"// BEGIN FORGERY\n.*?// END FORGERY\n", "", src.read_text(), flags=re.S))
+        return fill
+
+    # The forgeries of the judge (they share one honest file, report_rewrite's without its forgery).
+    judge_forgeries = ("report_rewrite", "fake_report_exit", "signal_the_judge")
+    expected = {"solutions": 100.0, "stubs": 0.0, "flat": None, "forgeries": None, "honest": None}
+    runs = [("solutions", solutions_zip), ("stubs", stubs), ("flat", flat), ("forgeries", forgeries),
+            ("honest", forgery("report_rewrite", honest=True)), *((f, forgery(f)) for f in judge_forgeries)]
+    scores = {}
+    for name, fill in runs:
         proc, results = gs.grade(fill)
         (work / f"{name}.log").write_text(proc.stdout)
         (work / f"{name}.json").write_text(json.dumps(results, indent=2) if results else "")
@@ -195,7 +277,7 @@ def main() -> int:
         check(not problems, f"{name}: results.json has Gradescope's fields{': ' + '; '.join(problems) if problems else ''}")
         check(bool(results.get("tests")), f"{name}: results.json lists the tests ({len(results.get('tests', []))})")
         score, points = results["score"], chapter_points(results)
-        if expected[name] is not None:
+        if expected.get(name) is not None:
             check(abs(score - expected[name]) < 1e-6, f"{name}: score {score}, expected {expected[name]}")
         if name == "flat":
             share = points.get(chapters[0], 0.0)
@@ -214,6 +296,31 @@ def main() -> int:
             check(not [line for line in lines if line in text], "forgeries: no line of a solution in results.json")
             check("symbolic link" in by_chapter.get(chapters[2], ""),
                   f"forgeries: a symbolic link to a solution is refused ({by_chapter.get(chapters[2], '')[:90]!r})")
+            probed = [t for t in results["tests"] if t["name"].startswith(chapters[3] + ":")]
+            share = sum(t["max_score"] for t in probed)
+            failed = sorted({t["output"] for t in probed if t["status"] != "passed"})
+            check(probed and not failed and abs(score - share) < 1e-6,
+                  f"forgeries: {chapters[3]}'s worker reads, lists and writes none of the hidden tests, the grader, "
+                  f"the build, the judge's folder, the results folder, results.json: its full share "
+                  f"({points.get(chapters[3], 0.0):.2f} of {share:.2f}; score {score}){': ' if failed else ''}"
+                  f"{'; '.join(failed)[:600]}")
+        if name == "stubs":
+            secret = [t for t in results["tests"] if t.get("visibility") == "after_published"]
+            check(secret and all(t["output"] == "hidden test failed" for t in secret),
+                  f"stubs: the hidden tests are graded and named, none of their messages shown "
+                  f"({len(secret)} hidden: {sorted({t['output'] for t in secret})})")
+        scores[name] = score
+
+    # The judge's forgeries score what their honest code earns: 0 for one that ends the worker before main.
+    share = sum(t["max_score"] for t in results["tests"] if t["name"].startswith(chapters[0] + ":")) if results else 0
+    honest = scores.get("honest")
+    check(honest is not None and 0 < honest < share, f"the forgeries' honest code earns part of chapter 1: "
+                                                     f"{honest} of {share:.2f}")
+    for name in judge_forgeries:
+        want = 0.0 if name in selftest.ENDS_AT_START else honest
+        got = scores.get(name)
+        check(got is not None and want is not None and abs(got - want) < 1e-9,
+              f"forgery {name} scores what its honest code earns in Gradescope's layout: {got} (expected {want})")
 
     # The permissions' check can fail: with a solution readable by everyone, nothing is graded.
     opened = gs.autograder / "source" / "solutions" / chapters[0] / "sigmoid.cpp"
