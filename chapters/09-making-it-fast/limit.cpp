@@ -14,6 +14,7 @@
 #include <stdexcept>
 #include <xsimd/xsimd.hpp>
 
+#include "base/facts.hpp"
 #include "fused.hpp"
 
 namespace bench {
@@ -204,6 +205,12 @@ void write_limit_data(const std::string& dir, const Limit& L, const std::vector<
         }
     }
     if (!out) throw std::runtime_error("cannot write " + path);
+    // The counts of one epoch and the limit, for the chapter's text.
+    nn::write_fact(dir, "limit_flops", L.flops);
+    nn::write_fact(dir, "limit_tanh", L.tanh);
+    nn::write_fact(dir, "limit_exp", L.exp);
+    nn::write_fact(dir, "limit_log1p", L.log1p);
+    nn::write_fact(dir, "limit_eps", 1.0 / L.seconds());
 }
 
 void print_threads(double seconds)

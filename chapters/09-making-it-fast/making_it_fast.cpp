@@ -20,6 +20,7 @@
 #include "base/errors.hpp"
 #include "base/program.hpp"
 #include "bench.hpp"
+#include "bias_column.hpp"
 #include "child_process.hpp"
 #include "limit.hpp"
 #include "report.hpp"
@@ -402,9 +403,12 @@ int benchmark(const nn::CommandLine& line)
     const bench::Limit limit = bench::measure_limit(p, s.block);
     bench::print_limit(limit, rows);
     bench::print_threads(s.block / 2);
+    const bench::BiasColumnTimes bias = bench::time_bias_column(p, s.block);
+    bench::print_bias_column(bias, 1.0 / rows.front().eps(0));
     if (!line.figure_data.empty()) {
         write_figure_data(line.figure_data, rows);
         bench::write_limit_data(line.figure_data, limit, rows);
+        bench::write_bias_column_facts(line.figure_data, bias);
     }
     return 0;
 }
