@@ -14,16 +14,18 @@ course is not compiled again.
   solutions   solutions/ with a line added to each file, as ./course submit's zip  -> 100
   stubs       a copy of exercises/, as chapter folders                        -> 0
   flat        the solution of chapter 1 only, its file dropped in flat        -> chapter 1's share
-  forgeries   chapter 1 #includes /autograder/source/solutions/…/sigmoid.cpp  -> 0 (does not compile)
+  forgeries   chapter 1 honest but imperfect (report_rewrite's file without its forgery) -> part of its share
               chapter 2 reads a solution at run time and throws what it read  -> 0, nothing of it shown
               chapter 3 a symbolic link to its solution                       -> 0 (refused)
               chapter 4 the solution, which first tries, as the worker, to read the hidden tests, the grader,
                         the build, the judge's report, to list the results folder, and to write
                         results.json, the judge's report, the course, the build -> its full share: it can't
+              chapter 5 #includes /autograder/source/solutions/…              -> 0 (does not compile)
               the other chapters: the stubs
-  forgeries of the judge (fixtures/forgeries/, chapter 1 only): the report rewritten at exit, a fake report
-              and exit(0) from a static initializer, the judge signalled and traced -> what their honest
-              code earns (the same file without the forgery, graded here too), 0 for the exit
+  judge_forgeries  forgeries of the judge (fixtures/forgeries/), each what its honest code earns:
+              chapter 1 report_rewrite as it is (the report rewritten at exit) -> chapter 1 of "forgeries"
+              chapter 2 the stub under a fake report of passes and exit(0) before main   -> 0
+              chapter 3 the solution under code that signals and traces the judge       -> its full share
   a solution made readable to everyone: not graded (results.json says so, the log names the file)
 
 Hidden tests: the bundle's tests/hidden/ if the course has one, else fixtures/hidden/ put there (an
@@ -52,7 +54,6 @@ import autograder_bundle  # noqa: E402
 import checks  # noqa: E402
 import course_model  # noqa: E402
 import gradescope_schema  # noqa: E402
-import selftest  # noqa: E402
 
 check = checks.Checks()
 
@@ -228,8 +229,7 @@ def main() -> int:
 
     def forgeries(folder):
         stubs(folder)
-        first = folder / chapters[0] / "sigmoid.cpp"
-        first.write_text(f'#include "{source}/solutions/{chapters[0]}/sigmoid.cpp"\n')
+        honest(folder)
         second = folder / chapters[1] / "activations.cpp"
         reader = ('{ std::ifstream in("%s"); std::string text((std::istreambuf_iterator<char>(in)), {}); '
                   'throw std::runtime_error(in ? "read: " + text : std::string("unreadable")); }' % secret)
@@ -245,25 +245,40 @@ def main() -> int:
             first_gap = course_model.functions_in(path)[0].name
             (folder / chapters[3] / path.name).write_text(PROBE_INCLUDES + course_model.replace_gaps(
                 path, lambda function: (probe if function.name == first_gap else []) + function.body))
+        included = sorted((folder / chapters[4]).glob("*.cpp"))[0]
+        included.write_text(f'#include "{source}/solutions/{chapters[4]}/{included.name}"\n')
 
     hidden = sorted((gs.autograder / "source" / "tests" / "hidden").rglob("*.cpp"))
     check(bool(hidden), f"the image has hidden tests ({len(hidden)} files in tests/hidden/)")
     hidden_file = source / hidden[0].relative_to(gs.autograder / "source") if hidden else source / "none"
 
-    def forgery(fixture, honest=False):
-        """A forgery of the judge as it is, or its honest twin: the same file without the forgery."""
-        def fill(folder):
-            shutil.copytree(HERE / "fixtures" / "forgeries" / fixture, folder, dirs_exist_ok=True)
-            for src in folder.glob("*/*.cpp") if honest else ():
-                src.write_text(re.sub(r"// BEGIN FORGERY\n.*?// END FORGERY\n", "", src.read_text(), flags=re.S))
-        return fill
+    # The forgeries of the judge (fixtures/forgeries/), one chapter each in one submission: chapter 1 is
+    # report_rewrite as it is (an honest but imperfect chapter 1 and the forgery), and its honest twin
+    # (the same file without the forgery) is chapter 1 of the "forgeries" submission; the forgery of another
+    # fixture is put above the stub of chapter 2 (a fake report of passes, then exit(0): 0, what the stub
+    # earns) and above the solution of chapter 3 (the judge signalled and traced: the chapter's full share).
+    def forgery_of(fixture):
+        text = next((HERE / "fixtures" / "forgeries" / fixture).glob("*/*.cpp")).read_text()
+        return re.search(r"// BEGIN FORGERY\n.*?// END FORGERY\n", text, flags=re.S)[0]
 
-    # The forgeries of the judge (they share one honest file, report_rewrite's without its forgery).
-    judge_forgeries = ("report_rewrite", "fake_report_exit", "signal_the_judge")
-    expected = {"solutions": 100.0, "stubs": 0.0, "flat": None, "forgeries": None, "honest": None}
+    def honest(folder):
+        shutil.copytree(HERE / "fixtures" / "forgeries" / "report_rewrite", folder, dirs_exist_ok=True)
+        for src in (folder / chapters[0]).glob("*.cpp"):
+            src.write_text(src.read_text().replace(forgery_of("report_rewrite"), ""))
+
+    judge_forgeries = {chapters[0]: "report_rewrite", chapters[1]: "fake_report_exit", chapters[2]: "signal_the_judge"}
+
+    def judge_forged(folder):
+        stubs(folder)
+        shutil.copytree(HERE / "fixtures" / "forgeries" / "report_rewrite", folder, dirs_exist_ok=True)
+        for chapter, base in ((chapters[1], ROOT / "exercises"), (chapters[2], ROOT / "solutions")):
+            for src in (base / chapter).glob("*.cpp"):
+                (folder / chapter / src.name).write_text(forgery_of(judge_forgeries[chapter]) + src.read_text())
+
+    expected = {"solutions": 100.0, "stubs": 0.0}
     runs = [("solutions", solutions_zip), ("stubs", stubs), ("flat", flat), ("forgeries", forgeries),
-            ("honest", forgery("report_rewrite", honest=True)), *((f, forgery(f)) for f in judge_forgeries)]
-    scores = {}
+            ("judge_forgeries", judge_forged)]
+    points_of = {}
     for name, fill in runs:
         proc, results = gs.grade(fill)
         (work / f"{name}.log").write_text(proc.stdout)
@@ -286,8 +301,8 @@ def main() -> int:
         if name == "forgeries":
             text = json.dumps(results)
             by_chapter = {t["name"].split(":")[0]: t["output"] for t in results["tests"]}
-            check("Permission denied" in by_chapter.get(chapters[0], ""),
-                  f"forgeries: #include of a solution: the compiler may not read it ({by_chapter.get(chapters[0], '')[:90]!r})")
+            check("Permission denied" in by_chapter.get(chapters[4], ""),
+                  f"forgeries: #include of a solution: the compiler may not read it ({by_chapter.get(chapters[4], '')[:90]!r})")
             check("unreadable" in by_chapter.get(chapters[1], ""),
                   f"forgeries: a solution read at run time: unreadable ({by_chapter.get(chapters[1], '')[:90]!r})")
             lines = [line.strip() for line in (ROOT / "solutions" / chapters[1] / "activations.cpp").read_text().splitlines()
@@ -296,31 +311,34 @@ def main() -> int:
             check(not [line for line in lines if line in text], "forgeries: no line of a solution in results.json")
             check("symbolic link" in by_chapter.get(chapters[2], ""),
                   f"forgeries: a symbolic link to a solution is refused ({by_chapter.get(chapters[2], '')[:90]!r})")
+            share = {c: sum(t["max_score"] for t in results["tests"] if t["name"].startswith(c + ":")) for c in chapters}
             probed = [t for t in results["tests"] if t["name"].startswith(chapters[3] + ":")]
-            share = sum(t["max_score"] for t in probed)
             failed = sorted({t["output"] for t in probed if t["status"] != "passed"})
-            check(probed and not failed and abs(score - share) < 1e-6,
+            check(probed and not failed and abs(points.get(chapters[3], 0.0) - share[chapters[3]]) < 1e-6,
                   f"forgeries: {chapters[3]}'s worker reads, lists and writes none of the hidden tests, the grader, "
                   f"the build, the judge's folder, the results folder, results.json: its full share "
-                  f"({points.get(chapters[3], 0.0):.2f} of {share:.2f}; score {score}){': ' if failed else ''}"
+                  f"({points.get(chapters[3], 0.0):.2f} of {share[chapters[3]]:.2f}){': ' if failed else ''}"
                   f"{'; '.join(failed)[:600]}")
+            check(0 < points.get(chapters[0], 0.0) < share[chapters[0]],
+                  f"forgeries: the judge's forgeries' honest code earns part of {chapters[0]}: "
+                  f"{points.get(chapters[0], 0.0):.4f} of {share[chapters[0]]:.2f}")
+            check(abs(score - points.get(chapters[0], 0.0) - share[chapters[3]]) < 1e-3,
+                  f"forgeries: score {score}: the honest chapter 1 and the probe's share, nothing else")
         if name == "stubs":
             secret = [t for t in results["tests"] if t.get("visibility") == "after_published"]
             check(secret and all(t["output"] == "hidden test failed" for t in secret),
                   f"stubs: the hidden tests are graded and named, none of their messages shown "
                   f"({len(secret)} hidden: {sorted({t['output'] for t in secret})})")
-        scores[name] = score
+        points_of[name] = points
 
-    # The judge's forgeries score what their honest code earns: 0 for one that ends the worker before main.
-    share = sum(t["max_score"] for t in results["tests"] if t["name"].startswith(chapters[0] + ":")) if results else 0
-    honest = scores.get("honest")
-    check(honest is not None and 0 < honest < share, f"the forgeries' honest code earns part of chapter 1: "
-                                                     f"{honest} of {share:.2f}")
-    for name in judge_forgeries:
-        want = 0.0 if name in selftest.ENDS_AT_START else honest
-        got = scores.get(name)
+    # The judge's forgeries score what their honest code earns.
+    honest_points = {chapters[0]: points_of.get("forgeries", {}).get(chapters[0]), chapters[1]: 0.0,
+                     chapters[2]: points_of.get("solutions", {}).get(chapters[2])}
+    for chapter, fixture in judge_forgeries.items():
+        got, want = points_of.get("judge_forgeries", {}).get(chapter), honest_points[chapter]
         check(got is not None and want is not None and abs(got - want) < 1e-9,
-              f"forgery {name} scores what its honest code earns in Gradescope's layout: {got} (expected {want})")
+              f"judge_forgeries: {fixture} in {chapter} scores what its honest code earns in Gradescope's layout: "
+              f"{got} (expected {want})")
 
     # The permissions' check can fail: with a solution readable by everyone, nothing is graded.
     opened = gs.autograder / "source" / "solutions" / chapters[0] / "sigmoid.cpp"
