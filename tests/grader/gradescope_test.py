@@ -197,7 +197,18 @@ def main() -> int:
     check(any(n.startswith("solutions/") for n in names) and any(n.startswith("tests/grader/") for n in names),
           "the zip has the solutions and the grader")
     check(not [n for n in names if n.split("/")[0].startswith(("build", ".git"))], "the zip has no build folder, no .git")
+    check(any(n.startswith("third_party/usr/include/xtensor/") for n in names) and "third_party/VERSIONS" in names,
+          "the zip carries the header-only libraries (third_party/usr/) and their versions (third_party/VERSIONS)")
     print(f"the bundle: {bundle.stat().st_size / 2**20:.2f} MB, {len(names)} files")
+    # The versions' check can fail: a build that includes another xtensor than the bundle's is named.
+    with zipfile.ZipFile(bundle) as zf:
+        versions = zf.read("third_party/VERSIONS").decode()
+    older = work / "VERSIONS.older"
+    older.write_text(re.sub(r"(?m)^xtensor \S+$", "xtensor 0.23.10", versions))
+    stale = subprocess.run([sys.executable, str(HERE / "library_versions.py"), "check", str(args.cache), str(older)],
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    check(stale.returncode == 1 and re.search(r"xtensor \S+ \(/.*xtensor_config.hpp\), not 0.23.10", stale.stdout),
+          f"library_versions: a build with another xtensor than VERSIONS says so and fails ({stale.stdout.strip()[-160:]!r})")
 
     gs = Gradescope(work / "root", args.cache.resolve())
     with open(args.cache / "lock", "a") as lock:
@@ -208,6 +219,8 @@ def main() -> int:
                                  f"{'building the cache' if args.build else 'with a prebuilt cache'})")
     if setup.returncode != 0:
         return 1
+    check(all(f"library_versions: {name} " in setup.stdout for name in ("xtensor", "xtl", "xsimd", "xtensor-blas")),
+          "setup.sh checks that the build includes the bundle's versions of the header-only libraries")
     source = pathlib.Path("/autograder/source")
 
     def solutions_zip(folder):

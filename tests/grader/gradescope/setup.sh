@@ -1,17 +1,26 @@
 #!/usr/bin/env bash
 # The Gradescope bundle's setup: Gradescope runs it once, as root, when it builds the autograder's image, with
 # the bundle unpacked in /autograder/source (Gradescope's "Autograder Specifications",
-# https://gradescope-autograders.readthedocs.io/en/latest/specs/). It
-#   1. installs the Debian packages the grader builds with (./course packages; Ubuntu's names where they differ),
+# https://gradescope-autograders.readthedocs.io/en/latest/specs/). Gradescope's base images
+# (https://gradescope-autograders.readthedocs.io/en/latest/base_images/) are Ubuntu, 22.04 by default and the
+# newest offered (24.04 is asked for in https://github.com/gradescope/autograder_samples/issues/136); tested here
+# only on Debian 12 (tests/grader/gradescope_test.py). It
+#   1. installs the packages the grader builds with (./course packages), less the header-only libraries, which
+#      the bundle carries (third_party/: xtensor, xtl, xsimd, xtensor-blas as the instructors' machine has
+#      them; Ubuntu 22.04's xtensor is 0.23.10, older than the 0.24.3 the course is tested with), and CMake
+#      from Kitware's APT repository (https://apt.kitware.com/) where the system's is older than 3.25, which
+#      the course's CMakePresets.json needs (Ubuntu 22.04 has 3.22): no Python packages, no PyPI,
 #   2. builds the grader's cache, build-grader/, for any x86-64 processor (the image runs on machines it was not
-#      built on), or copies a prebuilt one (COURSE_PREBUILT_CACHE=DIR: the course's own test does, from build/),
+#      built on) with the bundled headers, or copies a prebuilt one (COURSE_PREBUILT_CACHE=DIR: the course's own
+#      test does, from build/), and stops if the build includes other versions of the header-only libraries
+#      than those the course is tested with (tests/grader/library_versions.py: library, version, file),
 #   3. makes the worker users course-worker1 … course-worker8 (the sandbox "uid": no bubblewrap in Gradescope's
 #      containers, so each run of student code has a user id of its own),
 #   4. grades the solutions (must score 100) and the stubs (must score 0) once: the image is not built if the
 #      grader does not work in it, and the precompiled header and the hidden tests are compiled now,
-#   5. closes the course to the workers: they may read its headers (src/) and the precompiled header, pass
-#      through build-grader/ to their scratch folders, and nothing else (not the solutions, the hidden tests,
-#      the grader, the build); files are root's.
+#   5. closes the course to the workers: they may read its headers (src/, third_party/) and the precompiled
+#      header, pass through build-grader/ to their scratch folders, and nothing else (not the solutions, the
+#      hidden tests, the grader, the build); files are root's.
 set -euo pipefail
 SOURCE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 CACHE="$SOURCE/build-grader"
@@ -19,17 +28,27 @@ WORKERS=8
 say() { printf 'setup.sh: %s\n' "$*"; }
 started=$(date +%s)
 
-# 1. Packages. The list is the course's own (./course packages); on Ubuntu (Gradescope's base) some differ.
+# 1. Packages. The list is the course's own (./course packages), less the header-only libraries the bundle carries.
 mapfile -t packages < <(bash "$SOURCE/course" packages)
+if [ -f "$SOURCE/third_party/VERSIONS" ]; then
+    kept=()
+    for p in "${packages[@]}"; do
+        case "$p" in xtensor-dev | libxtensor-dev | libxtensor-blas-dev | xtl-dev | libxsimd-dev) ;; *) kept+=("$p") ;; esac
+    done
+    packages=("${kept[@]}")
+    export CMAKE_PREFIX_PATH="$SOURCE/third_party/usr"  # find_package(xtensor …) finds the bundled ones first
+fi
 . /etc/os-release
 if ! python3 -c 'import tomllib' 2>/dev/null; then
     packages+=(python3-tomli)  # Python 3.10 (Ubuntu 22.04) has no tomllib
 fi
-missing=()
-for p in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
+install() {  # install PACKAGE...: those not installed yet, from apt
+    local missing=() p
+    for p in "$@"; do
+        [ -n "$p" ] || continue
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -gt 0 ] || return 0
     say "installing ${missing[*]} (on ${PRETTY_NAME:-this system})"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
@@ -39,14 +58,29 @@ if [ ${#missing[@]} -gt 0 ]; then
             apt-get install -y -qq --no-install-recommends "$p" || say "warning: no package $p on ${PRETTY_NAME:-this system}"
         done
     fi
-fi
-# The course's CMakePresets.json needs CMake 3.25 (Ubuntu 22.04 has 3.22): then Kitware's cmake from PyPI.
-if ! cmake --version | awk 'NR==1 { split($3, v, "."); exit !(v[1] > 3 || (v[1] == 3 && v[2] >= 25)) }'; then
-    say "CMake $(cmake --version | awk 'NR==1 {print $3}') is older than 3.25: installing cmake from PyPI"
-    apt-get install -y -qq --no-install-recommends python3-pip
-    python3 -m pip install --quiet 'cmake>=3.25'
+}
+install "${packages[@]}"
+cmake_new_enough() {
+    command -v cmake >/dev/null &&
+        cmake --version | awk 'NR==1 { split($3, v, "."); exit !(v[1] > 3 || (v[1] == 3 && v[2] >= 25)) }'
+}
+# The course's CMakePresets.json needs CMake 3.25; Ubuntu 22.04 has 3.22: then CMake from Kitware's APT
+# repository (https://apt.kitware.com/: its signing key, then its cmake package for this Ubuntu release).
+if ! cmake_new_enough && [ "${ID:-}" = ubuntu ] && [ -n "${VERSION_CODENAME:-}" ]; then
+    say "CMake $(cmake --version 2>/dev/null | awk 'NR==1 {print $3}') is older than 3.25: CMake from Kitware's APT repository"
+    install ca-certificates gpg wget
+    wget -qO- https://apt.kitware.com/keys/kitware-archive-latest.asc | gpg --dearmor >/usr/share/keyrings/kitware-archive-keyring.gpg
+    echo "deb [signed-by=/usr/share/keyrings/kitware-archive-keyring.gpg] https://apt.kitware.com/ubuntu/ $VERSION_CODENAME main" \
+        >/etc/apt/sources.list.d/kitware.list
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends cmake
     hash -r
 fi
+if ! cmake_new_enough; then
+    say "error: CMake $(cmake --version 2>/dev/null | awk 'NR==1 {print $3}') is older than 3.25, which the course's CMakePresets.json needs (${PRETTY_NAME:-this system})"
+    exit 1
+fi
+say "$(cmake --version | head -1), $(g++ --version | head -1), Python $(python3 -c 'import platform; print(platform.python_version())')"
 
 # 2. The grader's cache.
 unset CFLAGS CXXFLAGS LDFLAGS  # nothing of this machine's processor in a binary that travels
@@ -59,8 +93,18 @@ if [ -n "${COURSE_PREBUILT_CACHE:-}" ]; then
     (cd "$COURSE_PREBUILT_CACHE" && { tar -cf - --warning=no-file-changed --exclude='*.gch' CMakeCache.txt \
         compile_commands.json build.ninja CMakeFiles tests lib*.a || [ $? -eq 1 ]; }) | tar -C "$CACHE" -xf -
 else
-    # grade.py's first run below configures it with the `portable` preset and builds it.
+    # Configured here with the `portable` preset, as grade.py does; grade.py's first run below builds it.
     say "the grader's cache will be built in build-grader/ (the preset portable: for any x86-64 processor)"
+    python3 - "$SOURCE" "$CACHE" <<'PY'
+import pathlib, sys
+sys.path[:0] = [sys.argv[1] + "/tests/grader", sys.argv[1] + "/tests/tools"]
+import cache
+cache.Cache(pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]), 2).configure()
+PY
+fi
+# The header-only libraries the build includes are those the course is tested with (library, version, file).
+if [ -f "$SOURCE/third_party/VERSIONS" ]; then
+    python3 "$SOURCE/tests/grader/library_versions.py" check "$CACHE" "$SOURCE/third_party/VERSIONS"
 fi
 
 # 3. The workers: one user each, no home, no login, a group of its own.
@@ -97,4 +141,5 @@ chmod -R go-rwx "$SOURCE"
 chmod go+x "$SOURCE" "$CACHE"
 mkdir -p "$CACHE/work" && chmod 0711 "$CACHE/work"
 chmod -R go+rX "$SOURCE/src" "$CACHE/pch"
+[ ! -d "$SOURCE/third_party" ] || chmod -R go+rX "$SOURCE/third_party"
 say "done in $(( $(date +%s) - started )) s; the cache: $(du -sh "$CACHE" | cut -f1)"
