@@ -173,6 +173,9 @@ void update(xt::xtensor<T, N, L, A>& target, xt::xtensor<T, N, L, A>&& value)
     }
 }
 
+/// No array of the course comes near this many rows or columns.
+constexpr std::uint64_t max_dimension = std::uint64_t(1) << 32;
+
 inline std::vector<std::size_t> read_shape(Reader& in, int rank, std::size_t element_size)
 {
     const std::size_t dims = in.count(sizeof(std::uint64_t));
@@ -184,6 +187,11 @@ inline std::vector<std::size_t> read_shape(Reader& in, int rank, std::size_t ele
     std::size_t size = 1;
     for (std::size_t k = 0; k < dims; ++k) {
         shape.push_back(read<std::uint64_t>(in));
+        // (Beside a 0, a dimension of any size costs no bytes, but xtensor's signed strides would overflow.)
+        if (shape.back() > max_dimension) {
+            throw protocol_error("an array dimension of " + std::to_string(shape.back()) + ", above " +
+                                 std::to_string(max_dimension));
+        }
         if (shape.back() && size > SIZE_MAX / shape.back()) {
             throw protocol_error("an array too large");
         }

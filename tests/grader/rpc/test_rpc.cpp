@@ -5,6 +5,9 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <new>
+#include <string>
+#include <vector>
 
 #include "base/errors.hpp"
 #include "carry.hpp"
@@ -95,10 +98,64 @@ BOOST_AUTO_TEST_CASE(a_message_that_lies_about_its_lengths_is_refused)
     put<std::uint64_t>(huge, 1u << 31);
     Reader lying(huge);
     BOOST_CHECK_THROW(read<Matrix>(lying), protocol_error);  // not bad_alloc: nothing allocated
+    Bytes empty_but_huge;  // 0 × 2⁶³ costs no bytes, but its strides would overflow
+    put<std::uint64_t>(empty_but_huge, 2);
+    put<std::uint64_t>(empty_but_huge, 0);
+    put<std::uint64_t>(empty_but_huge, std::uint64_t(1) << 63);
+    Reader overflowing(empty_but_huge);
+    BOOST_CHECK_THROW(read<Matrix>(overflowing), protocol_error);
     Bytes rank3;
     put(rank3, Array(xt::zeros<double>({1, 1, 1})));
     Reader wrong_rank(rank3);
     BOOST_CHECK_THROW(read<Matrix>(wrong_rank), protocol_error);
+}
+
+// The worker is the student's program: the judge reads whatever it sends. Every message cut short is
+// refused, and a message with any byte changed gives a value or an exception, never a crash or a huge
+// allocation (`./course test` runs this under AddressSanitizer and UBSan too).
+template <class T>
+void survives_damage(const T& value)
+{
+    Bytes bytes;
+    put(bytes, value);
+    for (std::size_t n = 0; n < bytes.size(); ++n) {
+        const Bytes cut = bytes.substr(0, n);
+        Reader in(cut);
+        BOOST_CHECK_THROW(read<T>(in), protocol_error);
+    }
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        for (unsigned char flip : {0x01, 0x80, 0xff}) {
+            Bytes damaged = bytes;
+            damaged[i] = char(static_cast<unsigned char>(damaged[i]) ^ flip);
+            Reader in(damaged);
+            try {
+                (void)read<T>(in);
+            } catch (const std::bad_alloc&) {
+                BOOST_ERROR("byte " << i << " ^ " << int(flip)
+                                    << ": an allocation the message did not pay for");
+            } catch (const std::exception&) {
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(damaged_messages_are_refused_never_a_crash)
+{
+    survives_damage(Matrix{{1, 2, 3}, {4, 5, 6}});
+    survives_damage(Array(xt::reshape_view(xt::arange<double>(8.0), {2, 2, 2})));
+    survives_damage(Labels{2, 0, 1});
+    survives_damage(std::vector<Matrix>{Matrix{{1, 2}}, Matrix{{3}, {4}}});
+    survives_damage(std::string("not implemented yet"));
+    Forward f;
+    f.z1 = Matrix{{1, 2}};
+    f.y_hat = Matrix{{0.25}};
+    survives_damage(f);
+    survives_damage(activation("tanh"));
+    survives_damage(Sequential({2, 3, 1}, "relu"));
+    Optimizer adam("adam", 0.05);
+    Vector theta = {1.0, 2.0};
+    adam.step(theta, Vector{0.5, -0.5});
+    survives_damage(adam);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
