@@ -261,8 +261,9 @@ class Cache:
         self.objects.mkdir(parents=True, exist_ok=True)
         return self.objects / (digest[:32] + suffix)
 
-    def chapter(self, name: str, hidden_dir: pathlib.Path = None) -> Chapter:
-        """Everything needed to grade one chapter; runs its tests once against the solutions."""
+    def chapter(self, name: str, hidden_dir: pathlib.Path = None, seed: int = None) -> Chapter:
+        """Everything needed to grade one chapter; runs its tests once against the solutions (the hidden tests
+        with the grading's seed: they draw their inputs from it)."""
         nn = name[:2]
         compile_args = self.with_pch(self.compile_template(self.root / "exercises", name, "the exercise"))
         link_args = self.link_template(f"worker{nn}_exercises")
@@ -279,7 +280,7 @@ class Cache:
         judge = self.dir / "tests" / f"judge{nn}"
         if hidden_objs:
             cases, problems = self._reference_run(self._link_with_hidden(f"test{nn}_solutions", nn, hidden_objs),
-                                                  name, "hidden")
+                                                  name, "hidden", seed)
             judge = self._link_with_hidden(f"judge{nn}", nn, hidden_objs)
         prebuilt = {}
         for impl in ("exercises", "solutions"):
@@ -314,10 +315,11 @@ class Cache:
                 raise CacheError(f"the hidden tests of chapter {nn} do not link with the solutions:\n{proc.stdout}")
         return exe
 
-    def _reference_run(self, exe: pathlib.Path, name: str, tag: str):
+    def _reference_run(self, exe: pathlib.Path, name: str, tag: str, seed: int = None):
         """The gradable cases, in order, from a run against the solutions; and any problem of that run."""
         report = self.dir / "reference" / f"{name}-{tag}.xml"
-        run = boost_junit.run(exe, report, ["--run_test=!@provided"], timeout=600)
+        env = None if seed is None else dict(os.environ, COURSE_SEED=str(seed))
+        run = boost_junit.run(exe, report, ["--run_test=!@provided"], timeout=600, env=env)
         cases = [f"{c.suite}/{c.name}" for c in run.cases]
         problems = [f"{c.suite}/{c.name}: {c.message}" for c in run.cases if not c.ok]
         if run.problem:

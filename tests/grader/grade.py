@@ -8,13 +8,15 @@ that runs in a sandbox with limits on CPU time, memory and wall time; the chapte
 which calls the worker and runs no student code. A chapter that does not compile, crashes or loops loses its
 own points only.
 
-    ./course grade SUBMISSION_DIR [--hidden-tests DIR] [--json F] [--junit F] [--gradescope F]
+    ./course grade SUBMISSION_DIR [--hidden-tests DIR | --no-hidden] [--seed N] [--json F] [--junit F] [--gradescope F]
     ./course grade --batch DIR [--csv F] ...      every folder (or archive) in DIR is one student's submission
     ./course grade ... --feedback DIR             a Markdown file and an HTML page per student
     ./course grade ... --chapters 1-4             only these chapters (they share the 100 points)
 
+Hidden tests (tests/hidden/ by default) run in the judge too, after the chapter's own, against a fresh worker
+in a fresh scratch folder; they draw their inputs from a seed picked per run (--seed N draws the same again).
 Points: tests/grading.toml (each chapter's share of 100, each test case's weight). Every run is kept in the
-gradebook (SQLite: DIR/gradebook.sqlite with --batch); --csv exports each student's newest grades.
+gradebook (SQLite: DIR/gradebook.sqlite with --batch), with its seed; --csv exports each student's newest grades.
 """
 import argparse
 import concurrent.futures
@@ -23,6 +25,7 @@ import hashlib
 import os
 import pathlib
 import re
+import secrets
 import shutil
 import sys
 import time
@@ -51,8 +54,12 @@ def parse_args(argv):
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("submission", nargs="?", type=pathlib.Path, help="a student's submission folder or archive")
     p.add_argument("--batch", type=pathlib.Path, metavar="DIR", help="grade every folder and archive in DIR")
-    p.add_argument("--hidden-tests", type=pathlib.Path, metavar="DIR",
-                   help="extra test files, DIR/NN-name/*.cpp, graded like the chapter's own (never released)")
+    p.add_argument("--hidden-tests", type=pathlib.Path, metavar="DIR", default=ROOT / "tests" / "hidden",
+                   help="extra test files, DIR/NN-name/*.cpp, graded like the chapter's own (never released; "
+                        "default: tests/hidden/ when it exists)")
+    p.add_argument("--no-hidden", action="store_true", help="the chapters' own tests only, without hidden tests")
+    p.add_argument("--seed", type=int, metavar="N", help="the seed the hidden tests draw their inputs from (default: a "
+                   "new one, recorded in the gradebook and the JSON: --seed N grades again with the same inputs)")
     p.add_argument("--json", type=pathlib.Path, metavar="FILE", help="every result, case by case")
     p.add_argument("--junit", type=pathlib.Path, metavar="FILE", help="JUnit XML for CI systems")
     p.add_argument("--gradescope", type=pathlib.Path, metavar="FILE",
@@ -105,9 +112,14 @@ def main(argv=None) -> int:
         if not (args.submission.is_dir() or archive_mod.is_archive(args.submission)):
             sys.exit(f"grade: {args.submission} is not a folder, nor an archive ({', '.join(archive_mod.SUFFIXES)})")
         folders = [args.submission]
-    hidden = args.hidden_tests.resolve() if args.hidden_tests else None
+    default_hidden = args.hidden_tests == ROOT / "tests" / "hidden"
+    hidden = None if args.no_hidden or (default_hidden and not args.hidden_tests.is_dir()) else args.hidden_tests.resolve()
     if hidden and not hidden.is_dir():
         sys.exit(f"grade: the hidden tests folder {hidden} does not exist")
+    if args.seed is not None and not 0 <= args.seed < 1 << 63:
+        sys.exit(f"grade: --seed {args.seed}: give a whole number from 0 to 2^63 - 1")
+    # The hidden tests' inputs come from this seed, recorded with the grades (none without hidden tests).
+    seed = (args.seed if args.seed is not None else secrets.randbelow(1 << 31)) if hidden else None
 
     # Every chapter with an exercise (an appendix has nothing to grade).
     gradable = course_model.Course(ROOT).exercise_chapters()
@@ -129,7 +141,7 @@ def main(argv=None) -> int:
         fcntl.flock(lock, fcntl.LOCK_EX)  # one build of the cache at a time
         try:
             cache.build(names)
-            chapters = [cache.chapter(name, hidden) for name in names
+            chapters = [cache.chapter(name, hidden, seed) for name in names
                         if (cache.dir / "tests" / f"test{name[:2]}_solutions").exists()]
         except cache_mod.CacheError as e:
             sys.exit(f"grade: {e}")
@@ -156,12 +168,14 @@ def main(argv=None) -> int:
         sys.exit("grade: no sandbox on this machine (bubblewrap did not work): a student's code could reach the "
                  "judge and change its own grade. Install bubblewrap (Debian: bubblewrap), or grade with "
                  "--untrusted to have every result marked untrusted")
-    grader = grading.ChapterGrader(cache, box, weights, args.time_limit)
+    grader = grading.ChapterGrader(cache, box, weights, args.time_limit, seed=seed)
     untested = [n for n in names if n not in {ch.name for ch in chapters}]
     if untested:
         say(f"grade: not graded (no tests/NN-name/*.cpp yet): {', '.join(untested)}")
     say(f"grade: {len(folders)} submission(s), chapters {', '.join(ch.name for ch in chapters)}; "
         f"sandbox: {box.description}")
+    say(f"grade: hidden tests: {hidden} (seed {seed}: --seed {seed} draws the same inputs again)" if hidden
+        else "grade: no hidden tests")
 
     scratch = {f: cache.dir / "work" / f"{slug(f.name)}-{os.getpid()}" for f in folders}
     # An archive is unpacked first (into the scratch folder's neighbour); one that breaks a rule is refused whole.
@@ -207,7 +221,8 @@ def main(argv=None) -> int:
                 "chapter": r.name, "title": r.title, "tests": len(r.cases), "passed": r.passed,
                 "points": round(r.points, 4), "max_points": round(r.max_points, 4), "reason": r.reason,
                 "log": r.log, "cases": [{"name": c.name, "status": c.status, "message": c.message,
-                                         "weight": c.weight, "hidden": c.hidden} for c in r.cases],
+                                         "weight": c.weight, "hidden": c.hidden,
+                                         **({"inputs": c.inputs} if c.inputs else {})} for c in r.cases],
                 "changes_outside_gaps": r.changes_outside_gaps, "stubs": r.stubs})
         results.append({"student": archive_mod.student_name(f) if archive_mod.is_archive(f) else f.name,
                         "path": str(f.resolve()), "chapters": chapter_results, "untrusted": untrusted,
@@ -223,7 +238,7 @@ def main(argv=None) -> int:
                 say(text)
     meta = {"chapters": [ch.name for ch in chapters], "sandbox": box.mode, "untrusted": untrusted,
             "time_limit": args.time_limit,
-            "hidden_tests": str(hidden) if hidden else None, "warnings": warnings, "seconds": round(elapsed, 2)}
+            "hidden_tests": str(hidden) if hidden else None, "seed": seed, "warnings": warnings, "seconds": round(elapsed, 2)}
     if args.json:
         reports.write_json(args.json, results, meta)
     if args.junit:
@@ -233,7 +248,7 @@ def main(argv=None) -> int:
     book_path = args.gradebook or (args.batch / "gradebook.sqlite" if args.batch else cache.dir / "gradebook.sqlite")
     book = gradebook_mod.Gradebook(book_path)
     book.record(results, {sub["student"]: hashes[f] for sub, f in zip(results, folders)},
-                [ch.name for ch in chapters], box.mode, str(hidden) if hidden else None)
+                [ch.name for ch in chapters], box.mode, str(hidden) if hidden else None, seed)
     say(f"grade: gradebook (every run kept): {book_path}")
     if args.batch or args.csv:
         csv_path = args.csv or args.batch / "gradebook.csv"

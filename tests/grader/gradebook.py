@@ -1,6 +1,7 @@
 """The gradebook: every grading run kept (SQLite, from Python's standard library), never overwritten.
 
-    runs      one row per `./course grade` run: when, the chapters, the sandbox, the hidden tests' folder
+    runs      one row per `./course grade` run: when, the chapters, the sandbox, the hidden tests' folder and
+              the seed they drew their inputs from (`./course grade --seed N` draws the same again)
     grades    one row per student and chapter of a run: points, max_points, tests passed, the reason,
               and the hash of the submission's files (the same files give the same hash)
 
@@ -20,7 +21,8 @@ CREATE TABLE IF NOT EXISTS runs (
     time TEXT NOT NULL,           -- UTC, ISO 8601
     chapters TEXT NOT NULL,       -- the chapters graded, comma-separated
     sandbox TEXT NOT NULL,
-    hidden_tests TEXT             -- the hidden tests' folder, or NULL
+    hidden_tests TEXT,            -- the hidden tests' folder, or NULL
+    seed INTEGER                  -- COURSE_SEED, the seed of the hidden tests' random inputs
 );
 CREATE TABLE IF NOT EXISTS grades (
     run INTEGER NOT NULL REFERENCES runs(id),
@@ -72,13 +74,16 @@ class Gradebook:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path)
         self.db.executescript(SCHEMA)
+        # A gradebook from before the seed was recorded: the column is added (NULL for its old runs).
+        if "seed" not in [row[1] for row in self.db.execute("PRAGMA table_info(runs)")]:
+            self.db.execute("ALTER TABLE runs ADD COLUMN seed INTEGER")
 
-    def record(self, results: list, hashes: dict, chapters: list, sandbox: str, hidden_tests=None) -> int:
+    def record(self, results: list, hashes: dict, chapters: list, sandbox: str, hidden_tests=None, seed=None) -> int:
         """Add one run with every student's grades; returns the run's id."""
         now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
         with self.db:
-            run = self.db.execute("INSERT INTO runs (time, chapters, sandbox, hidden_tests) VALUES (?, ?, ?, ?)",
-                                  (now, ",".join(chapters), sandbox, hidden_tests)).lastrowid
+            run = self.db.execute("INSERT INTO runs (time, chapters, sandbox, hidden_tests, seed) VALUES (?, ?, ?, ?, ?)",
+                                  (now, ",".join(chapters), sandbox, hidden_tests, seed)).lastrowid
             self.db.executemany(
                 "INSERT INTO grades VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(run, sub["student"], hashes[sub["student"]], ch["chapter"], ch["points"], ch["max_points"],
@@ -86,9 +91,9 @@ class Gradebook:
         return run
 
     def runs(self, student: str) -> list:
-        """(run, time, total, submission_hash) of every run that graded the student, oldest first."""
+        """(run, time, total, submission_hash, seed) of every run that graded the student, oldest first."""
         return self.db.execute(
-            "SELECT run, time, SUM(points), submission_hash FROM grades JOIN runs ON runs.id = grades.run "
+            "SELECT run, time, SUM(points), submission_hash, seed FROM grades JOIN runs ON runs.id = grades.run "
             "WHERE student = ? GROUP BY run ORDER BY run", (student,)).fetchall()
 
     def latest(self) -> dict:

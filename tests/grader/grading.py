@@ -1,7 +1,12 @@
 """Grading one chapter of one submission: compile the student's files, link them into the chapter's worker
 with the other chapters' solutions, run the chapter's tests in the judge (which runs no student code: each
 student function is a proxy that calls the worker, and the worker runs in the sandbox), and turn what
-happened into points."""
+happened into points.
+
+The hidden tests run after the chapter's own, in a judge of their own against a fresh worker in a fresh scratch
+folder (made before the chapter's own tests run): a worker never sees a hidden test's inputs before a visible
+test's output is written, so it cannot carry them into what a student reads. Only the judge gets COURSE_SEED,
+the seed they draw their inputs from (tests/support/seed.hpp); the worker's environment is the sandbox's."""
 import dataclasses
 import hashlib
 import os
@@ -19,6 +24,8 @@ import outside_gaps  # noqa: E402
 import submission_files  # noqa: E402
 
 STUDENT_FILES = ("*.cpp", "*.hpp", "*.h")
+# What a test that draws random inputs logs (tests/support/seed.hpp): the digest of its inputs.
+INPUTS = re.compile(r'inputs of "([^"]+)" \(COURSE_SEED=\d+\): ([0-9a-f]+)')
 # Boost.Test's words for the signals it catches.
 SIGNALS = {"memory access violation": "SIGSEGV", "integer divide by zero": "SIGFPE",
            "floating point": "SIGFPE", "illegal": "SIGILL", "bus error": "SIGBUS"}
@@ -31,6 +38,7 @@ class CaseResult:
     message: str = ""
     weight: float = 1.0
     hidden: bool = False
+    inputs: str = ""  # the digest of the random inputs a hidden test drew from the seed (tests/support/seed.hpp)
 
     @property
     def suite(self):
@@ -103,7 +111,10 @@ def summarize(chapter: ChapterResult, time_limit: float, memory_mb: int = 0, dis
         elif kind == "time limit":
             parts.append(f"time limit ({time_limit:g} s) in {suites}")
         elif kind == "exception":
-            first = cases[0].message.splitlines()[0] if cases[0].message else ""
+            # The reason is shown to the student: a hidden test's message (its inputs) is not.
+            shown = [c for c in cases if not c.hidden]
+            first = shown[0].message.splitlines()[0] if shown and shown[0].message else \
+                "(in a hidden test)" if not shown else ""
             if "bad_alloc" in first:
                 first += f" (out of memory: the limit is {memory_mb} MB)"
             if "No space left on device" in first and disk_mb:
@@ -131,8 +142,9 @@ def refused(chapter, reason: str) -> ChapterResult:
 
 
 class ChapterGrader:
-    def __init__(self, cache, sandbox, weights, time_limit: float, compile_limit: float = 300):
+    def __init__(self, cache, sandbox, weights, time_limit: float, compile_limit: float = 300, seed: int = None):
         self.cache = cache
+        self.seed = seed  # COURSE_SEED of the hidden tests' judge: they draw their inputs from it
         self.sandbox = sandbox
         self.weights = weights
         self.time_limit = time_limit
@@ -204,8 +216,9 @@ class ChapterGrader:
             return result
 
         self.sandbox.hand_over(exe)
-        outcome, result.log = self._run(chapter, exe, work)
-        result.cases = [CaseResult(c, *outcome[c], weight[c], c in chapter.hidden) for c in chapter.cases]
+        outcome, result.log, inputs = self._run(chapter, exe, work)
+        result.cases = [CaseResult(c, *outcome[c], weight[c], c in chapter.hidden, inputs.get(c, ""))
+                        for c in chapter.cases]
         result.reason = summarize(result, self.time_limit, self.sandbox.limits.memory_mb, self.sandbox.limits.disk_mb)
         return result
 
@@ -252,10 +265,10 @@ class ChapterGrader:
             objects.append(obj)
         return objects, ""
 
-    def _judge_env(self, chapter, worker, work) -> tuple:
+    def _judge_env(self, chapter, worker, work, tag="judge") -> tuple:
         """The judge's folder (out of the worker's reach: its reports, the worker's command and output) and
         environment: the worker it starts runs in the sandbox, with the scratch folder as its own."""
-        folder = work.parent / f"{chapter.name}.judge"
+        folder = work.parent / f"{chapter.name}.{tag}"
         shutil.rmtree(folder, ignore_errors=True)
         (folder / "tmp").mkdir(parents=True)
         command = folder / "worker.args"
@@ -269,16 +282,43 @@ class ChapterGrader:
         return folder, env
 
     def _run(self, chapter, exe, work):
-        """Run the chapter's tests in the judge against the worker exe; after a crash or a time-out of the
-        judge itself, run the cases that did not run yet again, so that one broken function costs its own
-        tests only (the judge already fails only the calls a crashed or looping worker was making).
-        Returns {case: (status, message)}, log."""
-        outcome, logs = {}, []
-        todo = list(chapter.cases)
-        folder, env = self._judge_env(chapter, exe, work)
+        """The chapter's own tests, then its hidden tests, each in a judge of its own against a worker of its
+        own. Returns {case: (status, message)}, log, {hidden case: digest of its inputs}."""
+        visible = [c for c in chapter.cases if c not in chapter.hidden]
+        hidden = [c for c in chapter.cases if c in chapter.hidden]
+        fresh = None
+        if hidden:
+            # Made now, before the chapter's own tests run: nothing of that worker's is in it.
+            fresh = work.parent / f"{chapter.name}.hidden"
+            shutil.rmtree(fresh, ignore_errors=True)
+            fresh.mkdir(parents=True)
+            shutil.copy2(exe, fresh / exe.name)
+            self.sandbox.prepare(fresh)
+            self.sandbox.hand_over(fresh / exe.name)
+        outcome, log, _ = self._run_cases(chapter, visible, exe, work, "judge")
+        inputs = {}
+        if hidden:
+            more, hidden_log, inputs = self._run_cases(chapter, hidden, fresh / exe.name, fresh, "hidden.judge",
+                                                       {"COURSE_SEED": str(self.seed)} if self.seed is not None
+                                                       else {})
+            outcome.update(more)
+            log = "\n".join(part for part in (log, hidden_log and "the hidden tests:\n" + hidden_log) if part)
+        return outcome, log, inputs
+
+    def _run_cases(self, chapter, cases, exe, work, tag, extra_env=None):
+        """Run these cases of the chapter in the judge against the worker exe (whose scratch folder is work);
+        after a crash or a time-out of the judge itself, run the cases that did not run yet again, so that one
+        broken function costs its own tests only (the judge already fails only the calls a crashed or looping
+        worker was making). Returns {case: (status, message)}, log, {case: digest of its random inputs}."""
+        outcome, logs, inputs = {}, [], {}
+        todo = list(cases)
+        if not todo:
+            return outcome, "", inputs
+        folder, env = self._judge_env(chapter, exe, work, tag)
+        env.update(extra_env or {})
         # Each call may take the time limit; a function that used it up is not called again.
         time_limit = self.time_limit * (chapter.functions + 2)
-        for attempt in range(len(chapter.cases) + 1):
+        for attempt in range(len(cases) + 1):
             if not todo:
                 break
             report = folder / f"report-{attempt}.xml"
@@ -288,6 +328,7 @@ class ChapterGrader:
                 name = f"{case.suite}/{case.name}"
                 if case.status != "skipped" and name in todo:
                     outcome[name] = classify(case)
+            inputs.update(INPUTS.findall(run.output))
             if not run.problem:
                 break
             self.sandbox.settle()
@@ -313,11 +354,11 @@ class ChapterGrader:
                 tail = "\n".join(run.output.strip().splitlines()[-5:])
                 outcome[culprit] = ("crash", run.problem + ("\n" + tail if tail else ""))
             todo = [c for c in todo if c not in outcome]
-        for name in chapter.cases:
+        for name in cases:
             outcome.setdefault(name, ("not run", "the tests stopped before this case"))
         printed = folder / "worker.log"
         if printed.exists() and printed.stat().st_size:
             with open(printed, "rb") as f:
                 f.seek(max(0, printed.stat().st_size - 4000))
                 logs.append("what the student's code printed (the end):\n" + f.read().decode(errors="replace"))
-        return outcome, "\n".join(logs)
+        return outcome, "\n".join(logs), inputs

@@ -202,7 +202,8 @@ def check_one_function(check, work: pathlib.Path, cache: pathlib.Path):
             text = course_model.replace_gaps(src, lambda f: [code] if f.name == function else f.body)
             (folder / src.name).write_text("#include <vector>\n" + text)
     out = work / "grades-one-function.json"
-    grade(["--batch", str(batch), "--cache", str(cache), "--chapters", "2", "--json", str(out), "--quiet"])
+    grade(["--batch", str(batch), "--cache", str(cache), "--chapters", "2", "--no-hidden", "--json", str(out),
+           "--quiet"])
     results = {s["student"]: s["chapters"][0] for s in json.loads(out.read_text())["submissions"]}
     for name, (function, _, reason) in faults.items():
         ch = results[name]
@@ -220,7 +221,7 @@ def check_untrusted(check, work: pathlib.Path, cache: pathlib.Path):
           f"the 'limits' sandbox: grading refused ({refused.stdout.strip().splitlines()[-1]!r})")
     out = work / "grades-untrusted.json"
     grade([str(ROOT / "solutions"), "--cache", str(cache), "--chapters", "1", "--sandbox", "limits", "--untrusted",
-           "--json", str(out), "--quiet"])
+           "--no-hidden", "--json", str(out), "--quiet"])
     data = json.loads(out.read_text())
     check(data["untrusted"] and all(s["untrusted"] for s in data["submissions"]),
           "with --untrusted every result is marked untrusted")
@@ -261,7 +262,8 @@ def main() -> int:
     subs = work / "submissions"
     where = make_submissions(subs, chapters, args.cache.resolve())
     out = {k: work / f"grades.{k}" for k in ("json", "xml", "gradescope.json", "csv")}
-    grade(["--batch", str(subs), "--cache", str(args.cache), "--json", str(out["json"]), "--junit",
+    # The chapters' own tests (the hidden tests of tests/hidden/: grader.fairness; an example: below).
+    grade(["--batch", str(subs), "--no-hidden", "--cache", str(args.cache), "--json", str(out["json"]), "--junit",
            str(out["xml"]), "--gradescope", str(out["gradescope.json"]), "--csv", str(out["csv"])])
     data = json.loads(out["json"].read_text())
     check = checks.Checks()

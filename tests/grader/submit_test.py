@@ -8,6 +8,7 @@ archive that holds a link is refused.
 import argparse
 import json
 import pathlib
+import re
 import shutil
 import stat
 import subprocess
@@ -78,6 +79,35 @@ def main() -> int:
         leaked = [line for line in hidden[0]["message"].splitlines() if line.strip() and line.strip() in text]
         check(not leaked and "hidden test failed" in text and hidden[0]["name"].split("/")[-1] in text,
               f"feedback {page}: the hidden test named, its message not shown (leaked lines: {leaked})")
+
+    # The seeded hidden tests of tests/hidden/: a memorizer of chapter 1 that throws, naming the input, where it
+    # has no stored answer. Only hidden tests throw: the reason, the feedback and Gradescope's output name them
+    # and show none of their messages (which hold the hidden inputs).
+    erin = work / "erin" / "exercises"
+    shutil.copytree(ROOT / "solutions", erin)
+    memorizer = (HERE / "fixtures" / "memorizer" / "01-sigmoid" / "sigmoid.cpp").read_text()
+    lookup = "v = found == stored.end() ? otherwise : found->second;"
+    check(lookup in memorizer, "the memorizer looks its answers up as erin's copy expects")
+    (erin / "01-sigmoid" / "sigmoid.cpp").write_text(memorizer.replace(lookup, (
+        'if (found == stored.end()) { throw std::runtime_error("no answer stored for z = " + std::to_string(v) + '
+        '" (otherwise " + std::to_string(otherwise) + ")"); }\n        v = found->second;')).replace(
+        "#include <map>", "#include <map>\n#include <stdexcept>\n#include <string>"))
+    run(HERE.parent / "tools" / "submit.py", "--exercises", erin, "-o", work / "erin.zip")
+    run(*grade, work / "erin.zip", "--json", work / "erin.json", "--feedback", work / "feedback", "--gradescope",
+        work / "erin-gradescope.json")
+    first = json.loads((work / "erin.json").read_text())["submissions"][0]["chapters"][0]
+    thrown = [c for c in first["cases"] if c["status"] == "exception"]
+    check(thrown and all(c["hidden"] and "no answer stored for z = " in c["message"] for c in thrown)
+          and first["passed"] == sum(not c["hidden"] for c in first["cases"]),
+          f"erin passes every visible test and throws in the hidden ones ({len(thrown)}), the JSON keeps why")
+    shown = {page: (work / "feedback" / page).read_text() for page in ("erin.md", "erin.html")}
+    shown["Gradescope"] = (work / "erin-gradescope.json").read_text()
+    for where, text in shown.items():
+        # (The flagged changes quote erin's own source, the throw among them: never a number it was given.)
+        leaked = re.findall(r"no answer stored for z = -?[0-9][^\n\"]*", text)
+        check(not leaked and "hidden test failed" in text and thrown[0]["name"].split("/")[-1] in text,
+              f"{where}: the hidden tests named, none of their messages shown (reason: {first['reason']!r}; "
+              f"leaked: {leaked[:2]})")
 
     # An archive with a symbolic link in it is refused whole.
     with zipfile.ZipFile(work / "dave.zip", "w") as z:

@@ -8,6 +8,7 @@ import csv
 import io
 import os
 import pathlib
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -130,15 +131,28 @@ class Book(unittest.TestCase):
         book.record([result("alice", 20), result("bob", 40)], {"alice": "a1", "bob": "b1"}, chapters, "bwrap")
         book.close()
         book = gradebook.Gradebook(tmp / "gradebook.sqlite")  # reopened: nothing lost
-        book.record([result("alice", 50)], {"alice": "a2"}, chapters, "bwrap")
+        book.record([result("alice", 50)], {"alice": "a2"}, chapters, "bwrap", "tests/hidden", 1234)
         runs = book.runs("alice")
-        self.assertEqual([(total, h) for _, _, total, h in runs], [(30, "a1"), (60, "a2")])
+        self.assertEqual([(total, h) for _, _, total, h, _ in runs], [(30, "a1"), (60, "a2")])
+        self.assertEqual([seed for *_, seed in runs], [None, 1234])  # the hidden tests' seed, when there were any
         book.export_csv(tmp / "gradebook.csv", chapters)
         with open(tmp / "gradebook.csv") as f:
             rows = {r["student"]: r for r in csv.DictReader(f)}
         self.assertEqual(rows["alice"]["total"], "60.00")  # the newest run
         self.assertEqual(rows["bob"]["total"], "50.00")  # graded in the first run only: still there
         self.assertEqual(rows["alice"]["01-sigmoid"], "50.00")
+
+    def test_a_gradebook_from_before_the_seed_gets_its_column(self):
+        tmp = pathlib.Path(tempfile.mkdtemp())
+        old = sqlite3.connect(tmp / "gradebook.sqlite")
+        old.execute("CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, "
+                    "chapters TEXT NOT NULL, sandbox TEXT NOT NULL, hidden_tests TEXT)")
+        old.execute("INSERT INTO runs (time, chapters, sandbox) VALUES ('2026-01-01', '01-sigmoid', 'bwrap')")
+        old.commit()
+        old.close()
+        book = gradebook.Gradebook(tmp / "gradebook.sqlite")
+        book.record([result("alice", 50)], {"alice": "a2"}, ["01-sigmoid"], "bwrap", None, 99)
+        self.assertEqual(book.db.execute("SELECT seed FROM runs ORDER BY id").fetchall(), [(None,), (99,)])
 
     def test_the_hash_is_the_files(self):
         tmp = pathlib.Path(tempfile.mkdtemp())

@@ -18,8 +18,9 @@ def main() -> int:
     parser.add_argument("executable")
     parser.add_argument("--chapter", required=True)
     parser.add_argument("--workdir", default=".")
+    parser.add_argument("--report", help="the JUnit report's file name in the workdir (default: chNN-stubs.xml)")
     args = parser.parse_args()
-    report = pathlib.Path(args.workdir) / f"ch{args.chapter}-stubs.xml"
+    report = pathlib.Path(args.workdir) / (args.report or f"ch{args.chapter}-stubs.xml")
     run = boost_junit.run(args.executable, report, ["--run_test=!@provided"])
     bad = []
     if run.problem:
