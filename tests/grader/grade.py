@@ -227,7 +227,8 @@ def main(argv=None) -> int:
         results.append({"student": archive_mod.student_name(f) if archive_mod.is_archive(f) else f.name,
                         "path": str(f.resolve()), "chapters": chapter_results, "untrusted": untrusted,
                         # the sum of the unrounded points: six chapters of 16.6667 would add up to 100.0002
-                        "total": round(sum(outcome[(f, ch.name)].points for ch in chapters), 4)})
+                        "total": round(sum(outcome[(f, ch.name)].points for ch in chapters), 4),
+                        "seconds": reports.seconds([outcome[(f, ch.name)] for ch in chapters])})
 
     elapsed = time.monotonic() - started
     for sub in results:
@@ -258,6 +259,8 @@ def main(argv=None) -> int:
     if args.feedback:
         feedback_mod.write(args.feedback, results, ROOT)
         say(f"grade: feedback for {len(results)} student(s): {args.feedback}/")
+    if args.batch:
+        say(reports.times(results, elapsed, args.jobs))
     say(f"grade: graded {len(results)} submission(s) in {elapsed:.1f} s")
     return 0
 

@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -60,6 +61,10 @@ class ChapterResult:
     points: float = 0.0
     changes_outside_gaps: list = dataclasses.field(default_factory=list)  # outside_gaps.py's, line by line
     stubs: str = ""  # what the files were compared with ("exercises/", "exercises/ at <commit>")
+    # Where the time went, in seconds: "compile", "link", "run" (the judge with its worker); `span` is
+    # (start, end) on time.monotonic()'s clock, from the slot's start to the verdict.
+    seconds: dict = dataclasses.field(default_factory=dict)
+    span: tuple = (0.0, 0.0)
 
     @property
     def passed(self):
@@ -153,7 +158,10 @@ class ChapterGrader:
 
     def grade(self, chapter, submission: pathlib.Path, scratch: pathlib.Path) -> ChapterResult:
         with self.sandbox.slot():
-            return self._grade(chapter, submission, scratch)
+            start = time.monotonic()
+            result = self._grade(chapter, submission, scratch)
+        result.span = (start, time.monotonic())
+        return result
 
     def _grade(self, chapter, submission: pathlib.Path, scratch: pathlib.Path) -> ChapterResult:
         result = ChapterResult(name=chapter.name, title=chapter.title, cases=[])
@@ -184,7 +192,9 @@ class ChapterGrader:
 
         archive = self._same_as_course(chapter, files)
         if not archive:
+            step = time.monotonic()
             objects, log = self._compile(chapter, files, work)
+            result.seconds["compile"] = time.monotonic() - step
             if objects is None:
                 result.cases = all_cases("compile error", first_error(log))
                 result.reason = "compile error: " + first_error(log)
@@ -198,12 +208,14 @@ class ChapterGrader:
             shutil.copy2(chapter.prebuilt[str(archive)], exe)
             link = None
         else:
+            step = time.monotonic()
             args = [a.replace("{archive}", str(archive)).replace("{exe}", str(exe)) for a in chapter.link_args]
             # The cache, less its students' files; the hidden tests' objects, if any, are in its objects/.
             see = [self.cache.dir, *(a for a in args if a.startswith(str(self.cache.objects) + "/"))]
             # In the sandbox "uid" the judge's side links (as root: the worker may not read the cache).
             link = self.sandbox.run(args, work, cwd=self.cache.dir, see=see, timeout=self.compile_limit,
                                     writable=[exe], judge=True)
+            result.seconds["link"] = time.monotonic() - step
         if link and (link.returncode != 0 or not exe.stat().st_size):
             log = self._clean(link.output, work) or f"the linker stopped with exit code {link.returncode}"
             # A call of a later chapter's function, in words: "log_sigmoid is chapter 5's: chapter 1 cannot use it".
@@ -216,7 +228,9 @@ class ChapterGrader:
             return result
 
         self.sandbox.hand_over(exe)
+        step = time.monotonic()
         outcome, result.log, inputs = self._run(chapter, exe, work)
+        result.seconds["run"] = time.monotonic() - step
         result.cases = [CaseResult(c, *outcome[c], weight[c], c in chapter.hidden, inputs.get(c, ""))
                         for c in chapter.cases]
         result.reason = summarize(result, self.time_limit, self.sandbox.limits.memory_mb, self.sandbox.limits.disk_mb)

@@ -70,6 +70,35 @@ def details(sub, most_lines=12) -> str:
     return "\n".join(out)
 
 
+STEPS = ("compile", "link", "run")
+
+
+def seconds(chapters) -> dict:
+    """A submission's times: `wall` from its first chapter's start to its last one's verdict, and each step
+    (compile, link, run: the judge and its worker) summed over its chapters."""
+    spans = [ch.span for ch in chapters if ch.span[1]]
+    out = {"wall": round(max(e for _, e in spans) - min(s for s, _ in spans), 2) if spans else 0.0}
+    for step in STEPS:
+        out[step] = round(sum(ch.seconds.get(step, 0.0) for ch in chapters), 2)
+    return out
+
+
+def times(results, elapsed: float, jobs: int) -> str:
+    """The end of a batch: each submission's times, then the total and the mean per submission."""
+    width = max(len(sub["student"]) for sub in results)
+    lines = [f"grade: times in seconds ({jobs} chapter{'s' if jobs != 1 else ''} at once; the steps summed over "
+             f"the submission's chapters)", f"  {'submission'.ljust(width)}   wall  compile   link    run"]
+    for sub in results:
+        s = sub.get("seconds") or {}
+        lines.append(f"  {sub['student'].ljust(width)} " + "".join(f"{s.get(k, 0.0):7.1f}" for k in ("wall", *STEPS)))
+    total = {step: sum((sub.get("seconds") or {}).get(step, 0.0) for sub in results) for step in STEPS}
+    n = len(results)
+    lines.append(f"grade: time: {n} submission{'s' if n != 1 else ''} in {elapsed:.1f} s, {elapsed / n:.2f} s per "
+                 f"submission; " + ", ".join(f"{step} {total[step]:.1f} s" for step in STEPS)
+                 + " (summed over the chapters graded at once)")
+    return "\n".join(lines)
+
+
 def write_json(path, results, meta):
     pathlib.Path(path).write_text(json.dumps({**meta, "submissions": results}, indent=2, ensure_ascii=False) + "\n")
 
