@@ -11,8 +11,8 @@ the student's files are in /autograder/submission/, and /autograder/results/resu
   2. Find what to grade in /autograder/submission/: chapter folders (01-sigmoid/ …), a copy of the course with
      an exercises/ folder, one archive (what `./course submit` makes), or the exercise files dropped in flat
      (sigmoid.cpp, loss.cpp …: each put in the chapter whose exercise has that name).
-  3. Grade it with ./course grade in the sandbox "uid", with the hidden tests of tests/hidden/ if any, and write
-     Gradescope's results.json (checked by gradescope_schema.problems). If grading fails, the results.json
+  3. Grade it with ./course grade in the sandbox "uid", with the hidden tests of tests/hidden/ if any (their
+     seed picked now and written in the log, or COURSE_SEED's), and write Gradescope's results.json (checked by gradescope_schema.problems). If grading fails, the results.json
      says so (score 0, "not graded") and the log is in Gradescope's stdout for the instructors.
 """
 import json
@@ -106,6 +106,10 @@ def grade(target: pathlib.Path, results: pathlib.Path, meta: pathlib.Path):
                "--gradescope", str(results), "--json", str(meta), "--quiet"]
     if HIDDEN.is_dir() and any(HIDDEN.rglob("*.cpp")):
         command += ["--hidden-tests", str(HIDDEN)]
+        # The seed the hidden tests draw their inputs from: a new one each time (in the log), unless
+        # COURSE_SEED names one (the same inputs again: a grading of the log's seed redone).
+        if os.environ.get("COURSE_SEED"):
+            command += ["--seed", os.environ["COURSE_SEED"]]
     say("$ " + " ".join(command))
     proc = subprocess.run(command)
     if proc.returncode != 0:

@@ -29,8 +29,9 @@ course is not compiled again.
   a solution made readable to everyone: not graded (results.json says so, the log names the file)
 
 Hidden tests: the bundle's tests/hidden/ if the course has one, else fixtures/hidden/ put there (an
-instructor's hidden tests): the image is set up and every submission graded with them, and results.json
-names a hidden test and shows none of its messages.
+instructor's hidden tests): the image is set up and every submission graded with them, all with one seed
+(COURSE_SEED, which run_autograder passes on), and results.json names a hidden test and shows none of its
+messages.
 
     gradescope_test.py --cache BUILD --workdir DIR
 """
@@ -40,6 +41,7 @@ import json
 import os
 import pathlib
 import re
+import secrets
 import shutil
 import subprocess
 import sys
@@ -110,13 +112,14 @@ class Gradescope:
         return self.run(["bash", "/autograder/source/setup.sh"],
                         env=[("COURSE_PREBUILT_CACHE", "/prebuilt")] if prebuilt else [])
 
-    def grade(self, fill) -> tuple:
-        """Fill /autograder/submission with fill(folder), run run_autograder; its output and results.json."""
+    def grade(self, fill, seed: int) -> tuple:
+        """Fill /autograder/submission with fill(folder), run run_autograder (the hidden tests' inputs drawn from
+        seed); its output and results.json."""
         for name in ("submission", "results"):
             shutil.rmtree(self.autograder / name, ignore_errors=True)
             (self.autograder / name).mkdir()
         fill(self.autograder / "submission")
-        proc = self.run(["/autograder/run_autograder"])
+        proc = self.run(["/autograder/run_autograder"], env=[("COURSE_SEED", str(seed))])
         path = self.autograder / "results" / "results.json"
         results = json.loads(path.read_text()) if path.exists() else None
         return proc, results
@@ -292,8 +295,12 @@ def main() -> int:
     runs = [("solutions", solutions_zip), ("stubs", stubs), ("flat", flat), ("forgeries", forgeries),
             ("judge_forgeries", judge_forged)]
     points_of = {}
+    # One seed for every run, so that an honest chapter and its forgery meet the same hidden inputs; a new one
+    # each time the test runs (printed: COURSE_SEED=N in run_autograder's log draws them again).
+    seed = secrets.randbelow(1 << 31)
+    print(f"the hidden tests' seed: {seed}")
     for name, fill in runs:
-        proc, results = gs.grade(fill)
+        proc, results = gs.grade(fill, seed)
         (work / f"{name}.log").write_text(proc.stdout)
         (work / f"{name}.json").write_text(json.dumps(results, indent=2) if results else "")
         print(f"--- {name}: run_autograder in {proc.seconds:.1f} s (log: {work / (name + '.log')})")
@@ -345,6 +352,8 @@ def main() -> int:
                   f"stubs: the hidden tests are graded and named, none of their messages shown "
                   f"({len(secret)} hidden: {sorted({t['output'] for t in secret})})")
         points_of[name] = points
+        if name in ("forgeries", "judge_forgeries"):
+            check(f"(seed {seed}:" in proc.stdout, f"{name}: graded with the seed given to run_autograder ({seed})")
 
     # The judge's forgeries score what their honest code earns.
     honest_points = {chapters[0]: points_of.get("forgeries", {}).get(chapters[0]), chapters[1]: 0.0,
@@ -360,7 +369,7 @@ def main() -> int:
     for path in (opened.parent.parent, opened.parent):
         path.chmod(0o755)
     opened.chmod(0o644)
-    proc, results = gs.grade(stubs)
+    proc, results = gs.grade(stubs, seed)
     print("\n".join(proc.stdout.splitlines()[-3:]))
     check(results is not None and results["score"] == 0 and "Not graded" in results.get("output", "") and
           "course-worker1 reads /autograder/source/solutions/" in proc.stdout,
