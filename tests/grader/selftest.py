@@ -21,7 +21,7 @@ solutions and the stubs, grade them in one batch, and check every score and reas
   fill_disk      chapter 1 writes 1 MB files until a write fails (at most 1 GB in each of its folder, /tmp
                  and /dev/shm)          -> 0 there, "No space left on device" and the quota, in a second or so
 Then the same batch's outputs: gradebook CSV, JSON, JUnit, Gradescope's results.json. Then the forgeries
-(fixtures/forgeries/NAME/): each must score what its honest code (the file without its FORGERY block) earns,
+(fixtures/forgeries/NAME/): each must score what its honest code (the file without its FORGERY blocks) earns,
 or 0 where the forgery ends the program before it can serve a call.
 """
 import argparse
@@ -242,7 +242,7 @@ def check_forgeries(check, work: pathlib.Path, cache: pathlib.Path):
         honest = batch / f"{fixture.name}.honest"
         shutil.copytree(fixture, honest)
         for src in honest.glob("*/*.cpp"):
-            src.write_text(re.sub(r"// BEGIN FORGERY\n.*?// END FORGERY\n", "", src.read_text(), flags=re.S))
+            src.write_text(re.sub(r"[ \t]*// BEGIN FORGERY\n.*?// END FORGERY\n", "", src.read_text(), flags=re.S))
     out = work / "grades-forgeries.json"
     grade(["--batch", str(batch), "--cache", str(cache), "--chapters", "1", "--json", str(out), "--quiet"])
     total = {s["student"]: s["total"] for s in json.loads(out.read_text())["submissions"]}
