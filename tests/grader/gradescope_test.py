@@ -22,7 +22,7 @@ course is not compiled again.
                         results.json, the judge's report, the course, the build -> its full share: it can't
               chapter 5 #includes /autograder/source/solutions/…              -> 0 (does not compile)
               the other chapters: the stubs
-  judge_forgeries  forgeries of the judge (fixtures/forgeries/), each what its honest code earns:
+  judge_forgeries  forgeries of the judge (forgeries.py), each what its honest code earns:
               chapter 1 report_rewrite as it is (the report rewritten at exit) -> chapter 1 of "forgeries"
               chapter 2 the stub under a fake report of passes and exit(0) before main   -> 0
               chapter 3 the solution under code that signals and traces the judge       -> its full share
@@ -55,6 +55,7 @@ sys.path.insert(0, str(HERE.parent / "tools"))
 import autograder_bundle  # noqa: E402
 import checks  # noqa: E402
 import course_model  # noqa: E402
+import forgeries as forgery_fixtures  # noqa: E402
 import gradescope_schema  # noqa: E402
 
 check = checks.Checks()
@@ -268,28 +269,22 @@ def main() -> int:
     check(bool(hidden), f"the image has hidden tests ({len(hidden)} files in tests/hidden/)")
     hidden_file = source / hidden[0].relative_to(gs.autograder / "source") if hidden else source / "none"
 
-    # The forgeries of the judge (fixtures/forgeries/), one chapter each in one submission: chapter 1 is
+    # The forgeries of the judge (forgeries.py), one chapter each in one submission: chapter 1 is
     # report_rewrite as it is (an honest but imperfect chapter 1 and the forgery), and its honest twin
     # (the same file without the forgery) is chapter 1 of the "forgeries" submission; the forgery of another
     # fixture is put above the stub of chapter 2 (a fake report of passes, then exit(0): 0, what the stub
     # earns) and above the solution of chapter 3 (the judge signalled and traced: the chapter's full share).
-    def forgery_of(fixture):
-        text = next((HERE / "fixtures" / "forgeries" / fixture).glob("*/*.cpp")).read_text()
-        return re.search(r"// BEGIN FORGERY\n.*?// END FORGERY\n", text, flags=re.S)[0]
-
     def honest(folder):
-        shutil.copytree(HERE / "fixtures" / "forgeries" / "report_rewrite", folder, dirs_exist_ok=True)
-        for src in (folder / chapters[0]).glob("*.cpp"):
-            src.write_text(src.read_text().replace(forgery_of("report_rewrite"), ""))
+        forgery_fixtures.write(folder)
 
     judge_forgeries = {chapters[0]: "report_rewrite", chapters[1]: "fake_report_exit", chapters[2]: "signal_the_judge"}
 
     def judge_forged(folder):
         stubs(folder)
-        shutil.copytree(HERE / "fixtures" / "forgeries" / "report_rewrite", folder, dirs_exist_ok=True)
+        forgery_fixtures.write(folder, "report_rewrite")
         for chapter, base in ((chapters[1], ROOT / "exercises"), (chapters[2], ROOT / "solutions")):
             for src in (base / chapter).glob("*.cpp"):
-                (folder / chapter / src.name).write_text(forgery_of(judge_forgeries[chapter]) + src.read_text())
+                (folder / chapter / src.name).write_text(forgery_fixtures.block(judge_forgeries[chapter]) + src.read_text())
 
     expected = {"solutions": 100.0, "stubs": 0.0}
     runs = [("solutions", solutions_zip), ("stubs", stubs), ("flat", flat), ("forgeries", forgeries),

@@ -21,8 +21,9 @@ solutions and the stubs, grade them in one batch, and check every score and reas
   fill_disk      chapter 1 writes 1 MB files until a write fails (at most 1 GB in each of its folder, /tmp
                  and /dev/shm)          -> 0 there, "No space left on device" and the quota, in a second or so
 Then the same batch's outputs: gradebook CSV, JSON, JUnit, Gradescope's results.json. Then the forgeries
-(fixtures/forgeries/NAME/): each must score what its honest code (the file without its FORGERY blocks) earns,
-or 0 where the forgery ends the program before it can serve a call.
+(forgeries.py: fixtures/forgeries/01-sigmoid/honest.cpp with each NAME.cpp's lines): each must score what the
+honest file (the forgery without its FORGERY blocks) earns, or 0 where the forgery ends the program before it
+can serve a call.
 """
 import argparse
 import csv
@@ -41,6 +42,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tools"))
 import checks  # noqa: E402
 import course_model  # noqa: E402
+import forgeries  # noqa: E402
 import gradescope_schema  # noqa: E402
 
 FAULTS = {
@@ -232,23 +234,23 @@ ENDS_AT_START = {"fake_report_exit", "fake_report__exit", "fake_report_abort"}
 
 
 def check_forgeries(check, work: pathlib.Path, cache: pathlib.Path):
-    """Each forgery of chapter 1, and its honest twin (the same file without the forgery), graded in one batch."""
+    """Each forgery of chapter 1 (forgeries.py), and the honest file they are made from, graded in one batch."""
     batch = work / "forgeries"
     shutil.rmtree(batch, ignore_errors=True)
-    names = []
-    for fixture in sorted((HERE / "fixtures" / "forgeries").iterdir()):
-        names.append(fixture.name)
-        shutil.copytree(fixture, batch / fixture.name)
-        honest = batch / f"{fixture.name}.honest"
-        shutil.copytree(fixture, honest)
-        for src in honest.glob("*/*.cpp"):
-            src.write_text(re.sub(r"[ \t]*// BEGIN FORGERY\n.*?// END FORGERY\n", "", src.read_text(), flags=re.S))
+    names = forgeries.names()
+    honest = forgeries.HONEST.read_text()
+    for name in names:
+        forged = forgeries.write(batch / name, name).read_text()
+        check(forgeries.honest_of(forged) == honest and forged != honest,
+              f"forgery {name}: honest.cpp with its own lines, each marked as the forgery's")
+    forgeries.write(batch / "honest")
     out = work / "grades-forgeries.json"
     grade(["--batch", str(batch), "--cache", str(cache), "--chapters", "1", "--json", str(out), "--quiet"])
     total = {s["student"]: s["total"] for s in json.loads(out.read_text())["submissions"]}
+    check(0 < total["honest"] < 100, f"the forgeries' honest code earns part of the points: {total['honest']:.2f}")
     for name in names:
-        expected = 0.0 if name in ENDS_AT_START else total[f"{name}.honest"]
-        check(abs(total[name] - expected) < 1e-9 and 0 < total[f"{name}.honest"] < 100,
+        expected = 0.0 if name in ENDS_AT_START else total["honest"]
+        check(abs(total[name] - expected) < 1e-9,
               f"forgery {name} scores what its honest code earns: {total[name]:.2f} (expected {expected:.2f})")
 
 
