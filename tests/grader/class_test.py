@@ -66,6 +66,12 @@ def main() -> int:
             elif kind == "endless loop":
                 check(ch["points"] < ch["max_points"] and "time limit" in ch["reason"],
                       f"{student}: {name} (an endless loop) loses its points to the time limit: {ch['reason']}")
+                looped = {c["name"].split("/")[0] for c in ch["cases"] if c["status"] == "time limit" and not c["hidden"]}
+                spared = [c for c in ch["cases"] if c["hidden"] and c["name"].split("/")[0] in looped]
+                check(spared and all(c["status"] == "time limit" and "hit the time limit in the chapter's own tests"
+                                     in c["message"] for c in spared),
+                      f"{student}: the hidden tests of the function that looped lose without running it again "
+                      f"({len(spared)}: {[c['message'] for c in spared][:1]})")
         if not faults:
             check(sub["total"] == 100, f"{student}: 100 ({sub['total']})")
         else:
