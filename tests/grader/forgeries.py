@@ -29,8 +29,14 @@ def marked(lines: str, indent: str = "") -> str:
 
 def parts(name: str) -> tuple:
     """(the lines above `namespace nn {`, {function: the lines at the start of its body})."""
-    pieces = re.split(r"(?m)^// AT THE START OF (\w+)\n", (FOLDER / f"{name}.cpp").read_text())
+    pieces = re.split(r"(?m)^// AT THE START OF (\w+)\n", read(name))
     return pieces[0], dict(zip(pieces[1::2], pieces[2::2]))
+
+
+def read(name: str) -> str:
+    """NAME.cpp, with each `// WITH PART` line replaced by the lines of PART, which several forgeries share
+    (fake_report.part: the report's path and a report where every test passed)."""
+    return re.sub(r"(?m)^// WITH (\S+)\n", lambda m: (FOLDER / m[1]).read_text(), (FOLDER / f"{name}.cpp").read_text())
 
 
 def block(name: str) -> str:
