@@ -5,7 +5,8 @@ The warnings are printed with the file and line they come from: a warning in a g
 (build/docs/pages/, see make_pages.py) names the chapter's text, hint or source file instead.
 Then every page gets the site's script (docs/site.js: copy buttons, the search box), and
 search-index.js is written: the text of the book's pages (those of build/docs/pages/), section by
-section, which the search box searches offline.
+section, which the search box searches offline. A page without a formula loses Doxygen's MathJax
+scripts: most pages (source listings, files, types) have none, and each would start MathJax for nothing.
 
 With --prune (the student edition) every page that no link reaches from the main page, the top menu
 or the tree view is deleted afterwards, and the tree view's index forgets it: the edition holds the book
@@ -51,6 +52,7 @@ def main():
     if "--prune" in sys.argv[6:]:
         prune(html)
     add_script_and_index(html, pathlib.Path(sources).parent)
+    mathjax_where_needed(html)
     return 0
 
 
@@ -168,6 +170,23 @@ def add_script_and_index(html_dir, pages_dir):
         text = page.read_text(errors="replace")
         if "src=\"site.js\"" not in text:
             page.write_text(text.replace("</head>", tags, 1))
+
+
+# A formula as Doxygen writes it for MathJax: \( … \), \[ … \] or \begin{env} (from \f$, \f[ and \f{env}).
+FORMULA = re.compile(r"\\\(|\\\[|\\begin\{")
+# Doxygen's MathJax: its configuration script and the loader, in the page's <head>.
+MATHJAX = re.compile(r'<script type="text/x-mathjax-config">.*?</script>\s*'
+                     r'<script type="text/javascript" async="async" src="mathjax/MathJax\.js"></script>\s*', re.S)
+
+
+def mathjax_where_needed(html_dir):
+    """Doxygen loads MathJax on every page; only the pages with a formula keep it (a reader's browser, and
+    the browser test, then start it only where it typesets something)."""
+    for page in html_dir.glob("*.html"):
+        text = page.read_text(errors="replace")
+        head, _, body = text.partition("</head>")
+        if not FORMULA.search(body) and MATHJAX.search(head):
+            page.write_text(MATHJAX.sub("", head, count=1) + "</head>" + body)
 
 
 if __name__ == "__main__":
