@@ -33,11 +33,12 @@ import boost_junit  # noqa: E402
 import course_model  # noqa: E402
 
 
-# A student's file is compiled at -O1, not at CMake's -O3: the grader compiles every file of every submission, and
-# -O1 takes a third less time (-O0 takes more: it emits every inline function of xtensor it uses). The results are
-# the same bits (-ffp-contract=off and no -ffast-math at any level: no reordered or fused arithmetic); the tests
-# run hardly slower, since the course code and the other chapters' solutions they call keep their -O3.
-STUDENT_OPTIMIZATION = "-O1"
+# A student's file is compiled at -Og, not at CMake's -O3: the grader compiles every file of every submission, and
+# -Og takes 40 % less time than -O3 (-O1 a third less, -O0 takes more: it emits every inline function of xtensor
+# it uses). The results are the same bits (-ffp-contract=off and no -ffast-math at any level: no reordered or fused
+# arithmetic); the tests run hardly slower, since the course code and the other chapters' solutions they call keep
+# their -O3.
+STUDENT_OPTIMIZATION = "-Og"
 # The cache's folders of students' work (scratch folders, compiled objects) and of results: a link sees the
 # cache without them.
 PRIVATE = ("work", "objects", "reference", "hidden")
@@ -59,11 +60,13 @@ class Chapter:
     judge: pathlib.Path  # the chapter's tests with proxies of its student functions (hidden tests too)
     functions: int  # how many functions the student writes in the chapter
     reference_problems: list  # what went wrong when the tests ran against the solutions (should be empty)
+    reference_seconds: float = 0.0  # the slowest case against the solutions, on this machine (hidden ones too)
     # The workers the cache already built, by the library they link as the student's chapter: the link
     # command with that library makes the same program.
     prebuilt: dict = dataclasses.field(default_factory=dict)
     # The chapter's course code compiled (src/course/NN-name/): the student's archive holds it too.
     course_objects: list = dataclasses.field(default_factory=list)
+    function_names: list = dataclasses.field(default_factory=list)  # the functions the student writes
 
     @property
     def include_dirs(self) -> list:
@@ -114,6 +117,7 @@ class Cache:
         self.log = log
         self.objects = self.dir / "objects"  # students' object files, by the hash of source and command
         self.pch_dirs = set()  # the precompiled headers, which a student's compile must see
+        self.pch_headers = set()  # the headers they hold, as written between < and > (with them)
         self.moved = []  # a cache built elsewhere: (folder there, folder here), the build folder first
 
     def _configured(self):
@@ -246,6 +250,7 @@ class Cache:
                 return template
             (folder / "ok").write_text("")
         self.pch_dirs.add(folder)
+        self.pch_headers |= {line.split(None, 1)[1] for line in headers}
         return [template[0], "-include", str(header), *template[1:]]
 
     def compile_hidden(self, hidden_dir: pathlib.Path, name: str, template: list) -> list:
@@ -282,12 +287,13 @@ class Cache:
         if hidden_dir and (hidden_dir / name).is_dir():
             test_template = self.compile_template(self.root / "tests", name, "the tests")
             hidden_objs = self.compile_hidden(hidden_dir, name, test_template)
-        visible, problems = self._reference_run(self.dir / "tests" / f"test{nn}_solutions", name, "visible")
+        visible, problems, slowest = self._reference_run(self.dir / "tests" / f"test{nn}_solutions", name, "visible")
         cases = visible
         judge = self.dir / "tests" / f"judge{nn}"
         if hidden_objs:
-            cases, problems = self._reference_run(self._link_with_hidden(f"test{nn}_solutions", nn, hidden_objs),
-                                                  name, "hidden", seed)
+            cases, problems, slowest_hidden = self._reference_run(
+                self._link_with_hidden(f"test{nn}_solutions", nn, hidden_objs), name, "hidden", seed)
+            slowest = max(slowest, slowest_hidden)
             judge = self._link_with_hidden(f"judge{nn}", nn, hidden_objs)
         prebuilt = {}
         for impl in ("exercises", "solutions"):
@@ -300,7 +306,8 @@ class Cache:
         return Chapter(name=name, nn=nn, title=chapter.heading, cases=cases,
                        hidden={c for c in cases if c not in set(visible)}, compile_args=compile_args,
                        link_args=link_args, judge=judge, functions=len(chapter.functions),
-                       reference_problems=problems, prebuilt=prebuilt, course_objects=course_objects)
+                       reference_problems=problems, reference_seconds=slowest, prebuilt=prebuilt,
+                       course_objects=course_objects, function_names=[f.name for f in chapter.functions])
 
     def _with_objects(self, link_args: list, nn: str, objs: list) -> list:
         """The link command with more test objects after the chapter's own."""
@@ -323,7 +330,8 @@ class Cache:
         return exe
 
     def _reference_run(self, exe: pathlib.Path, name: str, tag: str, seed: int = None):
-        """The gradable cases, in order, from a run against the solutions; and any problem of that run."""
+        """The gradable cases, in order, from a run against the solutions; any problem of that run; and the time
+        of its slowest case in seconds."""
         report = self.dir / "reference" / f"{name}-{tag}.xml"
         env = None if seed is None else dict(os.environ, COURSE_SEED=str(seed))
         run = boost_junit.run(exe, report, ["--run_test=!@provided"], timeout=600, env=env)
@@ -331,4 +339,4 @@ class Cache:
         problems = [f"{c.suite}/{c.name}: {c.message}" for c in run.cases if not c.ok]
         if run.problem:
             problems.append(run.problem)
-        return cases, problems
+        return cases, problems, max((c.seconds for c in run.cases), default=0.0)

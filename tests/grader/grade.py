@@ -45,6 +45,14 @@ import sandbox as sandbox_mod  # noqa: E402
 import weights as weights_mod  # noqa: E402
 
 
+# The time limit of one call of a student's function when --time-limit gives none: TIME_FACTOR × the slowest case
+# of the chapters' tests against the solutions, as the cache runs them on this machine (a slow machine is slow for
+# the solutions too), and never less than TIME_FLOOR (a student's correct code may be slower than the solution, and
+# it runs through the judge and the sandbox). An endless loop then costs seconds, not a minute of a core.
+TIME_FACTOR = 50
+TIME_FLOOR = 10.0
+
+
 def slug(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]", "_", name)[:40] + "-" + hashlib.sha1(name.encode()).hexdigest()[:6]
 
@@ -76,9 +84,10 @@ def parse_args(argv):
                                                     "are shared among them)")
     p.add_argument("--weights", type=pathlib.Path, default=ROOT / "tests" / "grading.toml", metavar="FILE")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="chapters graded at once")
-    p.add_argument("--time-limit", type=float, default=60, metavar="S",
-                   help="wall time of one call of a student's function (default 60 s); the worker's CPU time "
-                        "gets 5 s more")
+    p.add_argument("--time-limit", type=float, metavar="S",
+                   help=f"wall time of one call of a student's function (default: {TIME_FACTOR} × the slowest test "
+                        f"case against the solutions on this machine, at least {TIME_FLOOR:g} s); the worker's CPU "
+                        f"time gets 5 s more")
     p.add_argument("--memory", type=int, default=2048, metavar="MB", help="memory (address space) of one run (default 2048 MB)")
     p.add_argument("--disk", type=int, default=256, metavar="MB",
                    help="the quota of a run's scratch folder, and of its /tmp (default 256 MB each)")
@@ -93,6 +102,8 @@ def parse_args(argv):
     args = p.parse_args(argv)
     if bool(args.submission) == bool(args.batch):
         p.error("give one SUBMISSION_DIR, or --batch DIR")
+    if args.time_limit is not None and not args.time_limit > 0:
+        p.error(f"--time-limit {args.time_limit:g}: give a number of seconds above 0")
     return args
 
 
@@ -152,13 +163,20 @@ def main(argv=None) -> int:
                                                                          [c.name for c in gradable])]
     for warning in warnings:
         say(f"grade: warning: {warning}")
+    if args.time_limit is not None:
+        time_limit, time_limit_from = args.time_limit, "--time-limit"
+    else:
+        slowest = max((ch.reference_seconds for ch in chapters), default=0.0)
+        time_limit = max(TIME_FLOOR, round(TIME_FACTOR * slowest, 1))
+        time_limit_from = f"at least {TIME_FLOOR:g} s, {TIME_FACTOR} × the slowest case against the solutions " \
+                          f"here ({slowest:.3f} s)"
     total_weight = sum(weights.chapter(ch.name) for ch in chapters if ch.cases) or 1
     max_points = {ch.name: 100 * weights.chapter(ch.name) / total_weight if ch.cases else 0 for ch in chapters}
 
     # Never shown to a run, even inside a folder it is shown (a link sees the cache, less its students' files).
     hide = [ROOT / "solutions", ROOT / ".git", *ROOT.glob("build*"), *(cache.dir / d for d in cache_mod.PRIVATE),
             *([hidden] if hidden else []), *([args.batch] if args.batch else folders)]
-    limits = sandbox_mod.Limits(cpu_seconds=int(args.time_limit) + 5, memory_mb=args.memory, disk_mb=args.disk)
+    limits = sandbox_mod.Limits(cpu_seconds=int(time_limit) + 5, memory_mb=args.memory, disk_mb=args.disk)
     try:
         box = sandbox_mod.Sandbox(ROOT, hide=hide, limits=limits, mode=args.sandbox, slots=max(1, args.jobs))
     except sandbox_mod.SandboxError as e:
@@ -168,7 +186,7 @@ def main(argv=None) -> int:
         sys.exit("grade: no sandbox on this machine (bubblewrap did not work): a student's code could reach the "
                  "judge and change its own grade. Install bubblewrap (Debian: bubblewrap), or grade with "
                  "--untrusted to have every result marked untrusted")
-    grader = grading.ChapterGrader(cache, box, weights, args.time_limit, seed=seed)
+    grader = grading.ChapterGrader(cache, box, weights, time_limit, seed=seed)
     untested = [n for n in names if n not in {ch.name for ch in chapters}]
     if untested:
         say(f"grade: not graded (no tests/NN-name/*.cpp yet): {', '.join(untested)}")
@@ -176,6 +194,7 @@ def main(argv=None) -> int:
         f"sandbox: {box.description}")
     say(f"grade: hidden tests: {hidden} (seed {seed}: --seed {seed} draws the same inputs again)" if hidden
         else "grade: no hidden tests")
+    say(f"grade: time limit: {time_limit:g} s a call of a student's function ({time_limit_from})")
 
     scratch = {f: cache.dir / "work" / f"{slug(f.name)}-{os.getpid()}" for f in folders}
     # An archive is unpacked first (into the scratch folder's neighbour); one that breaks a rule is refused whole.
@@ -238,7 +257,7 @@ def main(argv=None) -> int:
             if text:
                 say(text)
     meta = {"chapters": [ch.name for ch in chapters], "sandbox": box.mode, "untrusted": untrusted,
-            "time_limit": args.time_limit,
+            "time_limit": time_limit, "time_limit_from": time_limit_from,
             "hidden_tests": str(hidden) if hidden else None, "seed": seed, "warnings": warnings, "seconds": round(elapsed, 2)}
     if args.json:
         reports.write_json(args.json, results, meta)

@@ -23,6 +23,7 @@ sys.path.insert(0, str(HERE.parent / "tools"))
 import boost_junit  # noqa: E402
 import outside_gaps  # noqa: E402
 import submission_files  # noqa: E402
+import unity  # noqa: E402
 
 STUDENT_FILES = ("*.cpp", "*.hpp", "*.h")
 # What a test that draws random inputs logs (tests/support/seed.hpp): the digest of its inputs.
@@ -214,7 +215,7 @@ class ChapterGrader:
             see = [self.cache.dir, *(a for a in args if a.startswith(str(self.cache.objects) + "/"))]
             # In the sandbox "uid" the judge's side links (as root: the worker may not read the cache).
             link = self.sandbox.run(args, work, cwd=self.cache.dir, see=see, timeout=self.compile_limit,
-                                    writable=[exe], judge=True)
+                                    writable=[exe], judge=True, cpu_seconds=int(self.compile_limit))
             result.seconds["link"] = time.monotonic() - step
         if link and (link.returncode != 0 or not exe.stat().st_size):
             log = self._clean(link.output, work) or f"the linker stopped with exit code {link.returncode}"
@@ -253,31 +254,52 @@ class ChapterGrader:
         return text.replace(str(work / "src") + "/", "").replace(str(work) + "/", "")
 
     def _compile(self, chapter, files, work):
-        """The student's object files (cached by content), or None and the compiler's message."""
+        """The student's object files (cached by content), or None and the compiler's message. The files in one
+        translation unit where that means the same as one by one (unity.py), else (or if it does not compile:
+        then the messages are each file's own) file by file."""
         everything = b"".join(name.encode() + b"\0" + files[name] for name in sorted(files))
+        together = unity.order(files, chapter.function_names, chapter.include_dirs, self.cache.pch_headers)
+        if together:
+            objects, log = self._compile_one(chapter, work, everything + b"\0unity", "unity.cpp",
+                                             unity.source([work / "src" / name for name in together]))
+            if objects:
+                return objects, ""
+            if log.startswith(f"{chapter.name}/unity.cpp: error: the compiler did not finish"):
+                return None, log.replace("unity.cpp", "{" + ",".join(together) + "}", 1)
         objects = []
         for name in sorted(files):
             if not name.endswith(".cpp"):
                 continue
-            obj = self.cache.object_path(everything + b"\0" + name.encode(), chapter.compile_args)
-            if not obj.exists():
-                out = work / "obj" / (name + ".o")
-                out.parent.mkdir(exist_ok=True)
-                self.sandbox.prepare(work)
-                args = [a.replace("{src}", str(work / "src" / name)).replace("{obj}", str(out))
-                        for a in chapter.compile_args]
-                run = self.sandbox.run(args, work, cwd=work, see=[*self.cache.pch_dirs, *chapter.include_dirs],
-                                       timeout=self.compile_limit, writable=[out])
-                if run.timed_out:
-                    return None, f"{chapter.name}/{name}: error: the compiler did not finish within " \
-                                 f"{self.compile_limit:g} s"
-                if run.returncode != 0 or not out.stat().st_size:
-                    return None, self._clean(run.output, work)
-                tmp = obj.with_suffix(f".{os.getpid()}.{id(work)}.tmp")
-                shutil.copyfile(out, tmp)
-                os.replace(tmp, obj)
-            objects.append(obj)
+            obj, log = self._compile_one(chapter, work, everything + b"\0" + name.encode(), name)
+            if obj is None:
+                return None, log
+            objects += obj
         return objects, ""
+
+    def _compile_one(self, chapter, work, key: bytes, name: str, text: str = None):
+        """[the object file] of the student's file `name` (or of `text`, a file of the grader's written beside
+        them), from the cache of objects by key if it is there; or None and the compiler's message."""
+        obj = self.cache.object_path(key, chapter.compile_args)
+        if obj.exists():
+            return [obj], ""
+        src = work / "src" / name
+        if text is not None:
+            src = work / name
+            src.write_text(text)
+        out = work / "obj" / (name + ".o")
+        out.parent.mkdir(exist_ok=True)
+        self.sandbox.prepare(work)
+        args = [a.replace("{src}", str(src)).replace("{obj}", str(out)) for a in chapter.compile_args]
+        run = self.sandbox.run(args, work, cwd=work, see=[*self.cache.pch_dirs, *chapter.include_dirs],
+                               timeout=self.compile_limit, writable=[out], cpu_seconds=int(self.compile_limit))
+        if run.timed_out:
+            return None, f"{chapter.name}/{name}: error: the compiler did not finish within {self.compile_limit:g} s"
+        if run.returncode != 0 or not out.stat().st_size:
+            return None, self._clean(run.output, work)
+        tmp = obj.with_suffix(f".{os.getpid()}.{id(work)}.tmp")
+        shutil.copyfile(out, tmp)
+        os.replace(tmp, obj)
+        return [obj], ""
 
     def _judge_env(self, chapter, worker, work, tag="judge") -> tuple:
         """The judge's folder (out of the worker's reach: its reports, the worker's command and output) and

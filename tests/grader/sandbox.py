@@ -216,17 +216,19 @@ class Sandbox:
         return {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(scratch), "TMPDIR": str(scratch / "tmp"),
                 "LANG": "C.UTF-8", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
 
-    def prefix(self, scratch: pathlib.Path, cwd: pathlib.Path = None, see=(), writable=(), judge=False) -> list:
+    def prefix(self, scratch: pathlib.Path, cwd: pathlib.Path = None, see=(), writable=(), judge=False,
+               cpu_seconds: int = None) -> list:
         """The command that runs a program in the sandbox, in cwd (default: the scratch folder).
 
         see: files and folders to show read-only (a compile's include folders, the grader's cache while
         linking), less what `hide` names within them; writable: files in the scratch folder that the run
         writes and the grader reads back (made here if missing); judge: a step that reads what the worker
-        must not and runs no student code (the link): in "uid" it runs as the grader's own user."""
+        must not and runs no student code (the link): in "uid" it runs as the grader's own user; cpu_seconds: the
+        CPU time of this run, if not Limits.cpu_seconds (a compile's, which does not depend on the tests' time limit)."""
         scratch = pathlib.Path(scratch).resolve()
         cwd = pathlib.Path(cwd or scratch).resolve()
         lim = self.limits
-        limits = ["prlimit", f"--cpu={lim.cpu_seconds}", f"--as={lim.memory_mb * 2**20}",
+        limits = ["prlimit", f"--cpu={cpu_seconds or lim.cpu_seconds}", f"--as={lim.memory_mb * 2**20}",
                   f"--fsize={lim.file_mb * 2**20}", "--core=0"]
         if self.mode == "limits" or (self.mode == "uid" and judge):
             return limits + ["--"]
@@ -286,9 +288,10 @@ class Sandbox:
                 masked.append(hidden)
         return cmd
 
-    def run(self, command, scratch: pathlib.Path, cwd=None, see=(), timeout=60, writable=(), judge=False) -> Result:
+    def run(self, command, scratch: pathlib.Path, cwd=None, see=(), timeout=60, writable=(), judge=False,
+            cpu_seconds: int = None) -> Result:
         """Run a command (a compile, a link) in the sandbox; its output, and whether time ran out."""
-        proc = subprocess.Popen([*self.prefix(scratch, cwd, see, writable, judge), *map(str, command)],
+        proc = subprocess.Popen([*self.prefix(scratch, cwd, see, writable, judge, cpu_seconds), *map(str, command)],
                                 cwd=cwd or scratch,
                                 env=self.env(scratch), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                 text=True, errors="replace", start_new_session=True)

@@ -18,6 +18,7 @@ class Case:
     name: str
     status: str  # "passed", "failed" (a check failed), "error" (an exception or a crash), "skipped"
     message: str = ""  # the first problem, in the words of the test's own message
+    seconds: float = 0.0  # how long the case took (the report's time)
 
     @property
     def ok(self):
@@ -67,8 +68,12 @@ def parse(path: pathlib.Path) -> list:
             status = "skipped"
             message = "skipped (an earlier failure or a crash stopped the run)"
         suite = tc.get("classname", "")
+        try:
+            seconds = float(tc.get("time") or 0)
+        except ValueError:
+            seconds = 0.0
         cases.append(Case(suite=suite.split(".")[-1].split("/")[-1], name=tc.get("name", ""),
-                          status=status, message=message))
+                          status=status, message=message, seconds=seconds))
     return cases
 
 
