@@ -5,7 +5,8 @@ make_class.py writes 3 distinct full submissions (every chapter the student's ow
 `./course grade --batch`:
   student-00  correct                                           -> 100
   student-01  one function returns a wrong value (chapter 1)    -> less, lost in that chapter only
-  student-02  chapter 4 does not compile, chapter 2 loops       -> 0 in chapter 4, the time limit in chapter 2,
+  student-02  chapter 4 does not compile, chapter 2 loops       -> 0 in chapter 4, the time limit in chapter 2
+                                                                   (the default: from the solutions' own run),
                                                                    every other chapter full
 and the batch ends with each submission's times (wall, compile, link, run) and the total. The full class of
 60 is timed the same way, by hand (tests/grader/README.md's numbers come from it):
@@ -24,7 +25,6 @@ sys.path.insert(0, str(HERE))
 import checks  # noqa: E402
 import make_class  # noqa: E402
 
-TIME_LIMIT = 10  # far above what a call needs, so that a busy machine does not fail a correct chapter
 STEPS = r"\s+(\d+\.\d)" * 4
 
 
@@ -38,13 +38,20 @@ def main() -> int:
     check = checks.Checks()
     started = time.monotonic()
     proc = subprocess.run([sys.executable, str(HERE / "grade.py"), "--batch", str(folder), "--cache", str(args.cache),
-                           "--time-limit", str(TIME_LIMIT), "--quiet", "--json", str(args.workdir / "class.json")],
+                           "--quiet", "--json", str(args.workdir / "class.json")],
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     print(proc.stdout)
     print(f"(wall time {time.monotonic() - started:.1f} s)", flush=True)
     if proc.returncode != 0:
         sys.exit(f"the grader failed with exit code {proc.returncode}")
-    graded = {s["student"]: s for s in json.loads((args.workdir / "class.json").read_text())["submissions"]}
+    report = json.loads((args.workdir / "class.json").read_text())
+    graded = {s["student"]: s for s in report["submissions"]}
+    # The default time limit: from the solutions' own run on this machine, never under grade.py's floor.
+    limit = report.get("time_limit")
+    source = report.get("time_limit_from", "")
+    check(isinstance(limit, (int, float)) and limit >= 10 and "against the solutions" in source
+          and f"time limit: {limit:g} s a call" in proc.stdout,
+          f"the time limit from the reference run, in the JSON and the output: {limit} s ({source})")
 
     check(sorted(graded) == sorted(expected), f"every student graded: {sorted(graded)}")
     for student, faults in expected.items():
@@ -64,7 +71,7 @@ def main() -> int:
                 check(ch["points"] == 0 and ch["reason"].startswith("compile error"),
                       f"{student}: {name} (not C++) scores 0: {ch['reason'][:80]}")
             elif kind == "endless loop":
-                check(ch["points"] < ch["max_points"] and "time limit" in ch["reason"],
+                check(ch["points"] < ch["max_points"] and f"time limit ({limit:g} s)" in ch["reason"],
                       f"{student}: {name} (an endless loop) loses its points to the time limit: {ch['reason']}")
                 looped = {c["name"].split("/")[0] for c in ch["cases"] if c["status"] == "time limit" and not c["hidden"]}
                 spared = [c for c in ch["cases"] if c["hidden"] and c["name"].split("/")[0] in looped]
