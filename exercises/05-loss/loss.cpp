@@ -23,7 +23,8 @@ Array log_sigmoid(const Array& z)
 }
 
 // L = −(1/N) Σ_i Σ_k [ Y_ik log ŷ_ik + (1 − Y_ik) log(1 − ŷ_ik) ]   with ŷ = σ(z(3)),
-// computed from z(3) through log ŷ = log σ(z(3)) and log(1 − ŷ) = log σ(−z(3)).
+// computed from z(3) through log ŷ = log σ(z(3)) and log(1 − ŷ) = log σ(−z(3)) (the two share
+// log σ(|z(3)|) = −log(1 + e^(−|z(3)|)): one log_sigmoid can serve both; the hint says how).
 // z3: N × c3 scores.  Y: N × c3 one-hot labels.  Returns one number, L ≥ 0.
 double cross_entropy(const Matrix& z3, const Matrix& Y)
 {

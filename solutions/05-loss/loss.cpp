@@ -29,7 +29,8 @@ Array log_sigmoid(const Array& z)
 }
 
 // L = −(1/N) Σ_i Σ_k [ Y_ik log ŷ_ik + (1 − Y_ik) log(1 − ŷ_ik) ]   with ŷ = σ(z(3)),
-// computed from z(3) through log ŷ = log σ(z(3)) and log(1 − ŷ) = log σ(−z(3)).
+// computed from z(3) through log ŷ = log σ(z(3)) and log(1 − ŷ) = log σ(−z(3)) (the two share
+// log σ(|z(3)|) = −log(1 + e^(−|z(3)|)): one log_sigmoid can serve both; the hint says how).
 // z3: N × c3 scores.  Y: N × c3 one-hot labels.  Returns one number, L ≥ 0.
 double cross_entropy(const Matrix& z3, const Matrix& Y)
 {
@@ -39,8 +40,15 @@ double cross_entropy(const Matrix& z3, const Matrix& Y)
     }
     // BEGIN SOLUTION cross_entropy
     const double N = static_cast<double>(z3.shape(0));
+    // log σ(z) and log σ(−z) share their costly part: log σ(|z|) = −log(1 + e^(−|z|)) (min(|z|, 0) = 0), so
+    //   log σ(±z) = min(±z, 0) + log σ(|z|)
+    // and one log_sigmoid, of |z|, serves both: one exp and one log1p per score instead of two
+    const Matrix log_sigmoid_abs = log_sigmoid(xt::abs(z3));
+    // log ŷ = log σ(z) and log(1 − ŷ) = log σ(−z); min(±z, 0) = (±z − |z|) / 2, as in log_sigmoid
+    const Matrix log_y_hat = 0.5 * (z3 - xt::abs(z3)) + log_sigmoid_abs;
+    const Matrix log_one_minus_y_hat = 0.5 * (-z3 - xt::abs(z3)) + log_sigmoid_abs;
     // Y log ŷ + (1 − Y) log(1 − ŷ), element by element: N × c3
-    const Matrix terms = Y * log_sigmoid(z3) + (1.0 - Y) * log_sigmoid(-z3);
+    const Matrix terms = Y * log_y_hat + (1.0 - Y) * log_one_minus_y_hat;
     // L = −(1/N) Σ_i Σ_k terms_ik
     return -xt::sum(terms)() / N;
     // END SOLUTION cross_entropy

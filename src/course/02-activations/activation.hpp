@@ -11,8 +11,10 @@ namespace nn {
 
 /// The hyperbolic tangent, element by element: \f$\tanh(z) = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}\f$.
 ///
-/// Course-provided: a thin wrapper of the library's `xt::tanh`, accurate for every z (see chapter 2
-/// for why it is preferred to a formula through exp). Returns an array of the same shape, in [−1, 1].
+/// Course-provided: chapter 2's formula through exp with the library's `expm1`,
+/// \f$\tanh(z) = \operatorname{sign}(z)\,(-m)/(2 + m)\f$ with \f$m = e^{-2|z|} - 1\f$, accurate for every z
+/// to a few units in the last place (see chapter 2 for why `expm1`). Returns an array of the same shape, in
+/// [−1, 1].
 Array tanh(const Array& z);
 
 /// An activation φ and its derivative φ′, chosen by name.
