@@ -21,7 +21,8 @@ struct Limit {
     std::size_t lanes = 1;        ///< doubles in one vector register (the compiler's widest for this build)
     double flops_per_second = 0;  ///< independent multiply-adds on full vector registers
     double tanh_ns = 0, exp_ns = 0, log1p_ns = 0;  ///< seconds × 1e9 per value, glibc's vector versions
-    double bytes_per_second = 0;                   ///< reading a buffer of `bytes` again and again
+    std::string tanh_how;  ///< how tanh costs least: "vector tanh", or "tanh through expm1" (and a division)
+    double bytes_per_second = 0;  ///< reading a buffer of `bytes` again and again
 
     double arithmetic_seconds() const { return flops / flops_per_second; }
     double function_seconds() const { return (tanh * tanh_ns + exp * exp_ns + log1p * log1p_ns) * 1e-9; }
