@@ -2,6 +2,7 @@
 #include <cmath>
 #include <cstdio>
 #include <xtensor/xbuilder.hpp>
+#include <xtensor/xmath.hpp>
 #include <xtensor/xview.hpp>
 
 #include "base/facts.hpp"
@@ -63,7 +64,7 @@ void activations_table(const std::string& figure_data)
 
     //! [tanh]
     const nn::Array w = {1e-12, 1e-8, 1e-4, 0.5, 20.0, 1000.0};
-    const nn::Array library = nn::tanh(w);
+    const nn::Array library = xt::tanh(w);  // the library's tanh, the reference of the text
     const nn::Array from_exp = nn::tanh_from_exp(w);
     //! [tanh]
     std::printf(

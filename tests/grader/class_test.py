@@ -9,7 +9,7 @@ make_class.py writes 3 distinct full submissions (every chapter the student's ow
                                                                    (the default: from the solutions' own run),
                                                                    every other chapter full
 and the batch ends with each submission's times (wall, compile, link, run) and the total. The full class of
-60 is timed the same way, by hand (tests/grader/README.md's numbers come from it):
+60 is timed the same way, by hand (issue 18's numbers come from it):
     tests/grader/make_class.py 60 /tmp/class && flock /tmp/cpu.lock ./course grade --batch /tmp/class --quiet
 """
 import argparse

@@ -1,5 +1,5 @@
 /// \file activation.hpp
-/// Chapter 2 (course-provided): the library's tanh, and an activation φ with its derivative φ′ chosen by
+/// Chapter 2 (course-provided): the course's tanh, and an activation φ with its derivative φ′ chosen by
 /// name ("sigmoid", "tanh" or "relu") from the functions of chapters 1 and 2.
 #pragma once
 
