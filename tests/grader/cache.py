@@ -254,10 +254,12 @@ class Cache:
         return [template[0], "-include", str(header), *template[1:]]
 
     def compile_hidden(self, hidden_dir: pathlib.Path, name: str, template: list) -> list:
-        """The instructor's hidden test files of a chapter, compiled once (cached by content)."""
+        """The instructor's hidden test files of a chapter, compiled once (cached by content: theirs and that of the
+        headers beside them in the hidden tests' folder, e.g. random_network.hpp, which they may include)."""
+        headers = b"".join(path.read_bytes() for path in sorted(hidden_dir.rglob("*.hpp")))
         objs = []
         for src in sorted((hidden_dir / name).glob("*.cpp")):
-            obj = self.object_path(src.read_bytes(), template, suffix=".hidden.o")
+            obj = self.object_path(src.read_bytes() + b"\0" + headers, template, suffix=".hidden.o")
             if not obj.exists():
                 args = [a.replace("{src}", str(src)).replace("{obj}", str(obj) + ".tmp") for a in template]
                 proc = subprocess.run(args, cwd=self.dir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

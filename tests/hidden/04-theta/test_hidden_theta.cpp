@@ -2,6 +2,7 @@
 // the grader's seed (COURSE_SEED, tests/support/seed.hpp), against the layout written out here.
 #include <boost/test/unit_test.hpp>
 
+#include "../random_network.hpp"
 #include "base/widths.hpp"
 #include "expect.hpp"
 #include "seed.hpp"
@@ -15,23 +16,10 @@ using nn::testing::RandomInputs;
 
 namespace {
 
+// L from 1 to 5 layers of 1 to 12 units.
 Widths random_widths(RandomInputs& in)
 {
-    Widths c;
-    const std::size_t layers = in.integer(1, 5);
-    for (std::size_t l = 0; l <= layers; ++l) {
-        c.push_back(in.integer(1, 12));
-    }
-    return c;
-}
-
-std::size_t size_of(const Widths& c)
-{
-    std::size_t n = 0;
-    for (std::size_t l = 1; l < c.size(); ++l) {
-        n += (c[l - 1] + 1) * c[l];
-    }
-    return n;
+    return nn::hidden::random_widths(in, 5, 12);
 }
 
 }  // namespace
@@ -43,7 +31,7 @@ BOOST_AUTO_TEST_CASE(hidden_theta_size_of_random_widths)
     RandomInputs in;
     for (int trial = 0; trial < 5; ++trial) {
         const Widths c = random_widths(in);
-        BOOST_TEST(nn::theta_size(c) == size_of(c), nn::widths_str(c));
+        BOOST_TEST(nn::theta_size(c) == nn::hidden::theta_length(c), nn::widths_str(c));
     }
 }
 
@@ -56,7 +44,7 @@ BOOST_AUTO_TEST_CASE(hidden_unpack_theta_of_random_widths)
     // θ(l)(r, k) = θ[offset(l) + r·c(l) + k], and the views write through to θ.
     RandomInputs in;
     const Widths c = random_widths(in);
-    Vector theta = in.vector(size_of(c), -1.0, 1.0);
+    Vector theta = in.vector(nn::hidden::theta_length(c), -1.0, 1.0);
     const Vector before = theta;
     auto thetas = nn::unpack_theta(theta, c);
     BOOST_TEST_REQUIRE(thetas.size() == c.size() - 1);

@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 
+#include "../random_network.hpp"
 #include "base/widths.hpp"
 #include "expect.hpp"
 #include "seed.hpp"
@@ -62,22 +63,10 @@ double penalty_loop(const Vector& theta, const Widths& c, double lambda, std::si
     return lambda / (2.0 * double(N)) * sum;
 }
 
+// L from 1 to 4 layers of 1 to 8 units.
 Widths random_widths(RandomInputs& in)
 {
-    Widths c;
-    for (std::size_t l = 0, layers = in.integer(1, 4); l <= layers; ++l) {
-        c.push_back(in.integer(1, 8));
-    }
-    return c;
-}
-
-std::size_t size_of(const Widths& c)
-{
-    std::size_t n = 0;
-    for (std::size_t l = 1; l < c.size(); ++l) {
-        n += (c[l - 1] + 1) * c[l];
-    }
-    return n;
+    return nn::hidden::random_widths(in, 4, 8);
 }
 
 }  // namespace
@@ -167,7 +156,7 @@ BOOST_AUTO_TEST_CASE(hidden_l2_penalty_of_random_widths_and_theta)
 {
     RandomInputs in;
     const Widths c = random_widths(in);
-    const Vector theta = in.normal_vector(size_of(c));
+    const Vector theta = in.normal_vector(nn::hidden::theta_length(c));
     const double lambda = in.uniform(0.0, 3.0);
     const std::size_t N = in.integer(1, 5000);
     BOOST_TEST(nn::l2_penalty(theta, c, lambda, N) == penalty_loop(theta, c, lambda, N),
@@ -185,7 +174,7 @@ BOOST_AUTO_TEST_CASE(hidden_regularized_loss_of_random_inputs)
     const std::size_t N = in.integer(1, 60);
     const Matrix z3 = in.matrix(N, c.back(), -6.0, 6.0);
     const Matrix Y = one_hot_loop(in.labels(N, c.back()), c.back());
-    const Vector theta = in.normal_vector(size_of(c));
+    const Vector theta = in.normal_vector(nn::hidden::theta_length(c));
     const double lambda = in.uniform(0.0, 2.0);
     const double expected = cross_entropy_loop(z3, Y) + penalty_loop(theta, c, lambda, N);
     BOOST_TEST(nn::regularized_loss(z3, Y, theta, c, lambda) == expected,

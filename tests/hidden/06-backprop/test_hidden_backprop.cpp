@@ -3,6 +3,7 @@
 // the network written out with loops in reference_network.hpp.
 #include <boost/test/unit_test.hpp>
 
+#include "../random_network.hpp"
 #include "course/02-activations/activation.hpp"
 #include "expect.hpp"
 #include "reference_network.hpp"
@@ -18,32 +19,13 @@ using nn::testing::RandomInputs;
 
 namespace {
 
-struct Problem {
-    Widths c;
-    Matrix X, Y;
-    Vector theta;
-    std::string phi;
-    double lambda;
-};
+using nn::hidden::Problem;
 
+// The lecture's three layers, of random widths: c(0) to c(3) from 1 to 4, 7, 5 and 4 units.
 Problem random_problem(RandomInputs& in)
 {
-    Problem p;
-    p.c = {in.integer(1, 4), in.integer(1, 7), in.integer(1, 5), in.integer(1, 4)};
-    const std::size_t N = in.integer(1, 30);
-    p.X = in.matrix(N, p.c[0], -2.0, 2.0);
-    p.Y = Matrix::from_shape({N, p.c[3]});
-    for (double& v : p.Y) {
-        v = in.uniform(0.0, 1.0) < 0.4 ? 1.0 : 0.0;
-    }
-    std::size_t n = 0;
-    for (std::size_t l = 1; l < 4; ++l) {
-        n += (p.c[l - 1] + 1) * p.c[l];
-    }
-    p.theta = in.vector(n, -1.5, 1.5);
-    p.phi = std::vector<std::string>{"sigmoid", "tanh", "relu"}[in.integer(0, 2)];
-    p.lambda = in.uniform(0.0, 2.0);
-    return p;
+    const Widths c = {in.integer(1, 4), in.integer(1, 7), in.integer(1, 5), in.integer(1, 4)};
+    return nn::hidden::random_problem(in, c);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "../06-backprop/reference_network.hpp"
+#include "../random_network.hpp"
 #include "course/08-sequential/sequential_model.hpp"
 #include "expect.hpp"
 #include "seed.hpp"
@@ -17,34 +18,12 @@ using nn::testing::RandomInputs;
 
 namespace {
 
-struct Problem {
-    Widths c;
-    Matrix X, Y;
-    Vector theta;
-    std::string phi;
-    double lambda;
-};
+using nn::hidden::Problem;
 
+// A network of 1 to 5 layers of 1 to 7 units.
 Problem random_problem(RandomInputs& in)
 {
-    Problem p;
-    for (std::size_t l = 0, layers = in.integer(1, 5); l <= layers; ++l) {
-        p.c.push_back(in.integer(1, 7));
-    }
-    const std::size_t N = in.integer(1, 30);
-    p.X = in.matrix(N, p.c.front(), -2.0, 2.0);
-    p.Y = Matrix::from_shape({N, p.c.back()});
-    for (double& v : p.Y) {
-        v = in.uniform(0.0, 1.0) < 0.4 ? 1.0 : 0.0;
-    }
-    std::size_t n = 0;
-    for (std::size_t l = 1; l < p.c.size(); ++l) {
-        n += (p.c[l - 1] + 1) * p.c[l];
-    }
-    p.theta = in.vector(n, -1.5, 1.5);
-    p.phi = std::vector<std::string>{"sigmoid", "tanh", "relu"}[in.integer(0, 2)];
-    p.lambda = in.uniform(0.0, 2.0);
-    return p;
+    return nn::hidden::random_problem(in, nn::hidden::random_widths(in, 5, 7));
 }
 
 }  // namespace
