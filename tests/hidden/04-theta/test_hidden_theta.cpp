@@ -2,9 +2,9 @@
 // the grader's seed (COURSE_SEED, tests/support/seed.hpp), against the layout written out here.
 #include <boost/test/unit_test.hpp>
 
-#include "../random_network.hpp"
 #include "base/widths.hpp"
 #include "expect.hpp"
+#include "random_network.hpp"
 #include "seed.hpp"
 #include "student/theta.hpp"
 

@@ -4,7 +4,7 @@
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 
-#include "../random_network.hpp"
+#include "../04-theta/random_network.hpp"
 #include "base/widths.hpp"
 #include "expect.hpp"
 #include "seed.hpp"

@@ -3,7 +3,7 @@
 // the network written out with loops in reference_network.hpp.
 #include <boost/test/unit_test.hpp>
 
-#include "../random_network.hpp"
+#include "../04-theta/random_network.hpp"
 #include "course/02-activations/activation.hpp"
 #include "expect.hpp"
 #include "reference_network.hpp"

@@ -3,8 +3,8 @@
 // out with loops in ../06-backprop/reference_network.hpp.
 #include <boost/test/unit_test.hpp>
 
+#include "../04-theta/random_network.hpp"
 #include "../06-backprop/reference_network.hpp"
-#include "../random_network.hpp"
 #include "course/08-sequential/sequential_model.hpp"
 #include "expect.hpp"
 #include "seed.hpp"

@@ -1,5 +1,6 @@
 // The hidden tests' random networks (never released): widths, the length of θ they make, and a whole problem
-// (data, θ, φ, λ) drawn from the grader's seed (COURSE_SEED, tests/support/seed.hpp). Chapters 4 to 8 use it.
+// (data, θ, φ, λ) drawn from the grader's seed (COURSE_SEED, tests/support/seed.hpp). Chapter 4 has it, as
+// the first to use it; 5, 6 and 8 too.
 #pragma once
 
 #include <cstddef>
