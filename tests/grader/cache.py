@@ -72,16 +72,21 @@ class Chapter:
     def include_dirs(self) -> list:
         """The folders a compile of the student's file reads headers from (-I, -isystem, -iquote): the
         sandbox shows these, and nothing else of the course."""
-        dirs, args = [], self.compile_args
-        for i, a in enumerate(args):
-            for flag in ("-isystem", "-iquote", "-I"):
-                if a == flag and i + 1 < len(args):
-                    dirs.append(args[i + 1])
-                    break
-                if a.startswith(flag) and a != flag:
-                    dirs.append(a[len(flag):])
-                    break
-        return [d for d in dirs if not d.startswith(("-", "{"))]
+        return include_dirs(self.compile_args)
+
+
+def include_dirs(args: list) -> list:
+    """The folders a compile command reads headers from (-I, -isystem, -iquote)."""
+    dirs = []
+    for i, a in enumerate(args):
+        for flag in ("-isystem", "-iquote", "-I"):
+            if a == flag and i + 1 < len(args):
+                dirs.append(args[i + 1])
+                break
+            if a.startswith(flag) and a != flag:
+                dirs.append(a[len(flag):])
+                break
+    return [d for d in dirs if not d.startswith(("-", "{"))]
 
 
 def _command(entry) -> list:
@@ -119,6 +124,7 @@ class Cache:
         self.pch_dirs = set()  # the precompiled headers, which a student's compile must see
         self.pch_headers = set()  # the headers they hold, as written between < and > (with them)
         self.moved = []  # a cache built elsewhere: (folder there, folder here), the build folder first
+        self._headers = {}  # the digest of the course's headers a compile command reads, by its include folders
 
     def _configured(self):
         """The source and build folders the cache was configured for (CMakeCache.txt), or None."""
@@ -136,6 +142,35 @@ class Cache:
         for there, here in self.moved:
             text = text.replace(there, here)
         return text
+
+    def portable(self, text: str) -> str:
+        """A command's argument as a key hashes it: the cache folder and the course's folder as fixed tokens.
+        So a key does not depend on where they are, and a cache copied elsewhere (into a Gradescope image)
+        finds the precompiled header, the objects and the programs it already holds."""
+        return text.replace(str(self.dir), "{cache}").replace(str(self.root), "{course}")
+
+    def course_headers(self, template: list) -> bytes:
+        """The digest of the course's own headers that a compile command may read (every file of its include
+        folders in the course or the cache, by name and content): a changed header makes new keys."""
+        dirs = tuple(sorted({d for d in include_dirs(template) if pathlib.Path(d).is_absolute() and
+                             (d + "/").startswith((str(self.root) + "/", str(self.dir) + "/")) and
+                             not (str(self.dir) + "/").startswith(d + "/")}))
+        if dirs not in self._headers:
+            digest = hashlib.sha256()
+            for folder in dirs:
+                for path in sorted(p for p in pathlib.Path(folder).rglob("*")
+                                   if p.suffix in (".h", ".hpp", ".hxx", ".ipp", ".tpp") and p.is_file()):
+                    digest.update(self.portable(str(path)).encode() + b"\0" + path.read_bytes() + b"\0")
+            self._headers[dirs] = digest.digest()
+        return self._headers[dirs]
+
+    def key(self, template: list, *parts: bytes) -> str:
+        """The key of what a command makes from parts (a source, a header's text): their bytes, the course's
+        headers the command may read and the command itself, wherever the cache and the course are."""
+        digest = hashlib.sha256()
+        for part in (*parts, self.course_headers(template), "\0".join(map(self.portable, template)).encode()):
+            digest.update(hashlib.sha256(part).digest())
+        return digest.hexdigest()
 
     def build(self, names=None):
         """Configure (once) and bring the cache up to date for the chapters named (all by default): quick
@@ -236,8 +271,7 @@ class Cache:
             for path in self.root.glob(pattern):
                 headers |= set(re.findall(r"^#include <[^>]+>", path.read_text(), re.M))
         text = "// The grader's precompiled header: the libraries the course includes.\n" + "\n".join(sorted(headers)) + "\n"
-        key = hashlib.sha256((text + "\0".join(template)).encode()).hexdigest()[:16]
-        folder = self.dir / "pch" / key
+        folder = self.pch_folder(text, template)
         header = folder / "course_pch.hpp"
         if not (folder / "ok").exists():
             folder.mkdir(parents=True, exist_ok=True)
@@ -252,6 +286,10 @@ class Cache:
         self.pch_dirs.add(folder)
         self.pch_headers |= {line.split(None, 1)[1] for line in headers}
         return [template[0], "-include", str(header), *template[1:]]
+
+    def pch_folder(self, text: str, template: list) -> pathlib.Path:
+        """Where the precompiled header of text, compiled with template, is."""
+        return self.dir / "pch" / self.key(template, text.encode())[:16]
 
     def compile_hidden(self, hidden_dir: pathlib.Path, name: str, template: list) -> list:
         """The instructor's hidden test files of a chapter, compiled once (cached by content: theirs and that of the
@@ -270,9 +308,9 @@ class Cache:
         return objs
 
     def object_path(self, source: bytes, template: list, suffix=".o") -> pathlib.Path:
-        digest = hashlib.sha256(source + b"\0" + "\0".join(template).encode()).hexdigest()
+        """Where the object compiled from source with template is kept (by key: wherever the cache is)."""
         self.objects.mkdir(parents=True, exist_ok=True)
-        return self.objects / (digest[:32] + suffix)
+        return self.objects / (self.key(template, source)[:32] + suffix)
 
     def chapter(self, name: str, hidden_dir: pathlib.Path = None, seed: int = None) -> Chapter:
         """Everything needed to grade one chapter; runs its tests once against the solutions (the hidden tests
@@ -319,17 +357,35 @@ class Cache:
         raise CacheError(f"cannot find chapter {nn}'s test objects in its link command")
 
     def _link_with_hidden(self, target: str, nn: str, hidden_objs: list) -> pathlib.Path:
-        """testNN_solutions or judgeNN with the hidden tests too, linked once per set of hidden tests."""
-        key = hashlib.sha256("\0".join(hidden_objs).encode()).hexdigest()[:16]
-        exe = self.dir / "hidden" / key / target
-        if not exe.exists():
+        """testNN_solutions or judgeNN with the hidden tests too, linked once per link command (its objects and
+        libraries by their names in the cache: the same key wherever the cache is), and again when one of
+        them is newer than the program (CMake built the chapter's tests or libraries again)."""
+        template = self._with_objects(self.link_template(target), nn, hidden_objs)
+        exe = self.hidden_link_path(target, template)
+        if not exe.exists() or exe.stat().st_mtime < self._newest(template):
             exe.parent.mkdir(parents=True, exist_ok=True)
-            args = self._with_objects(self.link_template(target), nn, hidden_objs)
-            args = [a.replace("{exe}", str(exe)) for a in args]
+            tmp = exe.with_name(f"{target}.{os.getpid()}.tmp")
+            args = [a.replace("{exe}", str(tmp)) for a in template]
             proc = subprocess.run(args, cwd=self.dir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
             if proc.returncode != 0:
                 raise CacheError(f"the hidden tests of chapter {nn} do not link with the solutions:\n{proc.stdout}")
+            os.replace(tmp, exe)
         return exe
+
+    def hidden_link_path(self, target: str, template: list) -> pathlib.Path:
+        """Where the program that template links ({exe} its output) is kept."""
+        return self.dir / "hidden" / self.key(template)[:16] / target
+
+    def _newest(self, args: list) -> float:
+        """The time of the newest file a command names (run in the cache folder)."""
+        newest = 0.0
+        for a in args:
+            if not a.startswith("-"):
+                try:
+                    newest = max(newest, (self.dir / a).stat().st_mtime)
+                except OSError:
+                    pass
+        return newest
 
     def _reference_run(self, exe: pathlib.Path, name: str, tag: str, seed: int = None):
         """The gradable cases, in order, from a run against the solutions; any problem of that run; and the time

@@ -40,10 +40,14 @@ if [ -n "${COURSE_PREBUILT_CACHE:-}" ]; then
     say "the grader's cache copied from $COURSE_PREBUILT_CACHE (built elsewhere: used as it is)"
     rm -rf "$CACHE" && mkdir -p "$CACHE"
     # What grading reads: the build's commands and compiled tests, objects and libraries (no website, no
-    # precompiled headers, no programs, no earlier grading runs).
+    # precompiled headers of CMake's, no programs, no earlier grading runs), and what grading there made and
+    # kept, by keys that do not depend on where the cache is: the precompiled header of a student's file,
+    # the hidden tests compiled, and the chapters' tests and judges linked with them (tests/grader/cache.py).
     # (tar's exit status 1: a file changed as it was read, as CMake's logs may in a build folder in use.)
-    (cd "$COURSE_PREBUILT_CACHE" && { tar -cf - --warning=no-file-changed --exclude='*.gch' CMakeCache.txt \
-        compile_commands.json build.ninja CMakeFiles tests lib*.a || [ $? -eq 1 ]; }) | tar -C "$CACHE" -xf -
+    (cd "$COURSE_PREBUILT_CACHE" && kept=() && for f in pch hidden objects/*.hidden.o; do
+        [ ! -e "$f" ] || kept+=("$f"); done &&
+     { tar -cf - --warning=no-file-changed --exclude='CMakeFiles/*.gch' CMakeCache.txt compile_commands.json \
+        build.ninja CMakeFiles tests lib*.a "${kept[@]}" || [ $? -eq 1 ]; }) | tar -C "$CACHE" -xf -
 else
     # Configured here with the `portable` preset, as grade.py does; grade.py's first run below builds it.
     say "the grader's cache will be built in build-grader/ (the preset portable: for any x86-64 processor)"

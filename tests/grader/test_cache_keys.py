@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""The grader's cache keys what it makes (the precompiled header, a compiled object, a hidden tests' program) by
+what goes into it, not by where the cache or the course is: a cache copied elsewhere with the course (the
+Gradescope image's build-grader/) finds what it holds. And a changed source, header, header set or option
+still makes a new key (no build: two small courses and caches in a temporary folder)."""
+import pathlib
+import shutil
+import sys
+import tempfile
+import unittest
+
+HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "tools"))
+import cache as cache_mod  # noqa: E402
+
+PCH_TEXT = "// The grader's precompiled header\n#include <vector>\n"
+
+
+def course(root: pathlib.Path):
+    """A course's folders as far as the keys read them: its headers (src/, tests/support/)."""
+    (root / "src" / "base").mkdir(parents=True)
+    (root / "src" / "base" / "array.hpp").write_text("#pragma once\nusing Array = int;\n")
+    (root / "tests" / "support").mkdir(parents=True)
+    (root / "tests" / "support" / "seed.hpp").write_text("#pragma once\n")
+    (root / "chapters").mkdir()
+
+
+def compile_template(cache) -> list:
+    """A compile command as CMake writes it for a chapter's tests, its paths where this cache and course are."""
+    return ["/usr/bin/c++", f"-I{cache.root}/tests/support", f"-I{cache.root}/src", "-O0", "-std=c++17", "-include",
+            f"{cache.dir}/CMakeFiles/course_test_pch.dir/cmake_pch.hxx", "-o", "{obj}", "-c", "{src}"]
+
+
+def link_template(cache, objects=("0123abcd.hidden.o",)) -> list:
+    return ["/usr/bin/c++", "-O3", "tests/CMakeFiles/ch01_tests.dir/tests/01-sigmoid/test_sigmoid.cpp.o",
+            *(f"{cache.objects}/{name}" for name in objects), "-o", "{exe}", "libch01_solutions.a"]
+
+
+def keys(cache, template=None, source=b"int f();\n", text=PCH_TEXT) -> tuple:
+    """The names of what the cache keeps: a compiled object, a precompiled header's folder, a linked program."""
+    template = template or compile_template(cache)
+    return (cache.object_path(source, template).name, cache.pch_folder(text, template).name,
+            cache.hidden_link_path("judge01", link_template(cache)).name)
+
+
+class Keys(unittest.TestCase):
+    def setUp(self):
+        self.top = pathlib.Path(tempfile.mkdtemp(prefix="cache-keys-"))
+        course(self.top / "course")
+        shutil.copytree(self.top / "course", self.top / "copy" / "source")
+        # The cache inside the course (build/) and, moved, beside it (Gradescope's build-grader/ is inside too).
+        self.here = cache_mod.Cache(self.top / "course", self.top / "course" / "build", 1, log=lambda *a: None)
+        self.there = cache_mod.Cache(self.top / "copy" / "source", self.top / "copy" / "grader-cache", 1,
+                                     log=lambda *a: None)
+
+    def tearDown(self):
+        shutil.rmtree(self.top, ignore_errors=True)
+
+    def test_a_moved_cache_has_the_same_keys(self):
+        self.assertEqual(keys(self.here), keys(self.there))
+
+    def test_the_hidden_tests_program_is_keyed_by_its_objects_names(self):
+        other = link_template(self.here, ("4567abcd.hidden.o",))
+        self.assertNotEqual(self.here.hidden_link_path("judge01", link_template(self.here)),
+                            self.here.hidden_link_path("judge01", other))
+
+    def test_a_changed_source_option_or_header_set_makes_new_keys(self):
+        before = keys(self.here)
+        other_source = keys(self.here, source=b"int g();\n")
+        self.assertNotEqual(before[0], other_source[0])
+        other_option = keys(self.here, template=[a.replace("-O0", "-O1") for a in compile_template(self.here)])
+        self.assertNotEqual(before[:2], other_option[:2])
+        other_set = keys(self.here, text=PCH_TEXT + "#include <string>\n")
+        self.assertNotEqual(before[1], other_set[1])
+
+    def test_a_changed_course_header_makes_new_keys(self):
+        before = keys(self.there)
+        header = self.there.root / "src" / "base" / "array.hpp"
+        header.write_text(header.read_text() + "using Index = long;\n")
+        changed = cache_mod.Cache(self.there.root, self.there.dir, 1, log=lambda *a: None)
+        self.assertNotEqual(before[:2], keys(changed)[:2])
+        self.assertNotEqual(keys(self.here)[:2], keys(changed)[:2])
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
