@@ -16,6 +16,10 @@ solution.
 A cache built elsewhere (its CMakeCache.txt names another source or build folder: the Gradescope bundle's
 test copies the course's own build/ into the simulated /autograder/source/build-grader) is used as it is,
 never configured or built again, its commands' paths moved to where the course and the cache are now.
+What the cache makes (the precompiled header, the hidden tests' objects and programs, students' objects) is
+kept by keys that do not depend on where the cache and the course are (Cache.key), so such a copy uses what
+the cache had made before it was copied. The course's own hidden tests are taken from CMake's build of them
+(chNN_hidden) when CMake compiled them with the same command.
 """
 import dataclasses
 import hashlib
@@ -24,6 +28,7 @@ import os
 import pathlib
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 
@@ -113,6 +118,19 @@ def _template(args: list, src: str, obj: str) -> list:
     return out
 
 
+def _without_depfile(args: list) -> list:
+    """A compile command without the options that only write a dependency file (-MD, -MMD, -MT X, -MF X, -MQ X)."""
+    out, skip = [], False
+    for a in args:
+        if skip:
+            skip = False
+        elif a in ("-MT", "-MF", "-MQ"):
+            skip = True
+        elif a not in ("-MD", "-MMD"):
+            out.append(a)
+    return out
+
+
 class Cache:
     def __init__(self, root: pathlib.Path, folder: pathlib.Path, jobs: int, log=print):
         self.root = pathlib.Path(root).resolve()
@@ -185,6 +203,9 @@ class Cache:
                    for program, suffix in (("test", "_solutions"), ("judge", ""), ("worker", "_solutions"),
                                            ("worker", "_exercises"))]
         targets += [f"ch{name[:2]}_exercises" for name in names if name not in with_tests]
+        # The course's hidden tests compiled (chNN_hidden, for CTest's chNN.hidden_*): compile_hidden takes them.
+        with_hidden = [f"ch{name[:2]}_hidden" for name in with_tests
+                       if list((self.root / "tests" / "hidden" / name).glob("*.cpp"))]
         configured = self._configured()
         if configured and configured != (self.root, self.dir):
             source, build = configured
@@ -198,7 +219,7 @@ class Cache:
                                for e in json.loads((self.dir / "compile_commands.json").read_text())}
             return
         log = self.configure()
-        self._cmake(["cmake", "--build", str(self.dir), "-j", str(self.jobs), "--target", *targets], log)
+        self._cmake(["cmake", "--build", str(self.dir), "-j", str(self.jobs), "--target", *targets, *with_hidden], log)
         self.compile_db = {pathlib.Path(e["file"]).resolve(): e
                            for e in json.loads((self.dir / "compile_commands.json").read_text())}
 
@@ -293,19 +314,43 @@ class Cache:
 
     def compile_hidden(self, hidden_dir: pathlib.Path, name: str, template: list) -> list:
         """The instructor's hidden test files of a chapter, compiled once (cached by content: theirs and that of the
-        headers beside them in the hidden tests' folder, e.g. random_network.hpp, which they may include)."""
+        headers beside them in the hidden tests' folder, e.g. random_network.hpp, which they may include), or
+        taken from CMake's build of them when that is the same compile."""
         headers = b"".join(path.read_bytes() for path in sorted(hidden_dir.rglob("*.hpp")))
         objs = []
         for src in sorted((hidden_dir / name).glob("*.cpp")):
             obj = self.object_path(src.read_bytes() + b"\0" + headers, template, suffix=".hidden.o")
             if not obj.exists():
-                args = [a.replace("{src}", str(src)).replace("{obj}", str(obj) + ".tmp") for a in template]
-                proc = subprocess.run(args, cwd=self.dir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-                if proc.returncode != 0:
-                    raise CacheError(f"the hidden tests {src} do not compile:\n{proc.stdout[-4000:]}")
-                os.replace(str(obj) + ".tmp", obj)
+                tmp = obj.with_name(f"{obj.name}.{os.getpid()}.tmp")
+                built = self._cmake_object(src, template)
+                if built:
+                    shutil.copyfile(built, tmp)
+                else:
+                    args = [a.replace("{src}", str(src)).replace("{obj}", str(tmp)) for a in template]
+                    proc = subprocess.run(args, cwd=self.dir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                          text=True)
+                    if proc.returncode != 0:
+                        raise CacheError(f"the hidden tests {src} do not compile:\n{proc.stdout[-4000:]}")
+                os.replace(tmp, obj)
             objs.append(str(obj))
         return objs
+
+    def _cmake_object(self, src: pathlib.Path, template: list):
+        """CMake's object of one of the course's hidden test files (chNN_hidden, which build() brought up to date)
+        when CMake compiled it with template's command: the object compile_hidden would make. None in a cache
+        built elsewhere (used as it is, never built) or for hidden tests from another folder."""
+        if self.moved or src.resolve().parent.parent != (self.root / "tests" / "hidden").resolve():
+            return None
+        entry = self.compile_db.get(src.resolve())
+        if entry is None:
+            return None
+        args = _command(entry)
+        try:
+            same = _without_depfile(_template(args, "{src}", "{obj}")) == _without_depfile(template)
+            built = pathlib.Path(entry.get("directory", self.dir)) / args[args.index("-o") + 1]
+        except (CacheError, ValueError, IndexError):
+            return None
+        return built if same and built.is_file() else None
 
     def object_path(self, source: bytes, template: list, suffix=".o") -> pathlib.Path:
         """Where the object compiled from source with template is kept (by key: wherever the cache is)."""

@@ -2,7 +2,8 @@
 """The grader's cache keys what it makes (the precompiled header, a compiled object, a hidden tests' program) by
 what goes into it, not by where the cache or the course is: a cache copied elsewhere with the course (the
 Gradescope image's build-grader/) finds what it holds. And a changed source, header, header set or option
-still makes a new key (no build: two small courses and caches in a temporary folder)."""
+still makes a new key. And it takes CMake's own objects of the course's hidden tests only where CMake compiled
+them as it would (no build: small courses and caches in a temporary folder)."""
 import pathlib
 import shutil
 import sys
@@ -81,6 +82,49 @@ class Keys(unittest.TestCase):
         changed = cache_mod.Cache(self.there.root, self.there.dir, 1, log=lambda *a: None)
         self.assertNotEqual(before[:2], keys(changed)[:2])
         self.assertNotEqual(keys(self.here)[:2], keys(changed)[:2])
+
+
+class CMakesObjects(unittest.TestCase):
+    """compile_hidden takes CMake's object of a hidden test file (chNN_hidden) when CMake compiled it as the grader
+    would: the course's tests/hidden/, a cache built here, the same command; else it compiles the file itself."""
+
+    def setUp(self):
+        self.top = pathlib.Path(tempfile.mkdtemp(prefix="cache-objects-"))
+        course(self.top / "course")
+        self.src = self.top / "course" / "tests" / "hidden" / "01-sigmoid" / "test_hidden_sigmoid.cpp"
+        self.src.parent.mkdir(parents=True)
+        self.src.write_text("int hidden();\n")
+        self.cache = cache_mod.Cache(self.top / "course", self.top / "course" / "build", 1, log=lambda *a: None)
+        self.template = compile_template(self.cache)
+        self.built = self.cache.dir / "CMakeFiles" / "ch01_hidden.dir" / "test_hidden_sigmoid.cpp.o"
+        self.built.parent.mkdir(parents=True)
+        self.built.write_bytes(b"object")
+
+    def tearDown(self):
+        shutil.rmtree(self.top, ignore_errors=True)
+
+    def cmake_compiled(self, src, template, *depfile):
+        args = [a.replace("{src}", str(src)).replace("{obj}", str(self.built.relative_to(self.cache.dir)))
+                for a in template]
+        self.cache.compile_db = {src: {"directory": str(self.cache.dir), "file": str(src),
+                                       "arguments": args[:-4] + list(depfile) + args[-4:]}}
+
+    def test_the_same_command_takes_cmakes_object(self):
+        self.cmake_compiled(self.src, self.template, "-MD", "-MT", "x.o", "-MF", "x.o.d")
+        self.assertEqual(self.cache._cmake_object(self.src, self.template), self.built)
+
+    def test_another_command_a_moved_cache_or_other_hidden_tests_compile_it(self):
+        self.cmake_compiled(self.src, [a.replace("-O0", "-O2") for a in self.template])
+        self.assertIsNone(self.cache._cmake_object(self.src, self.template))
+        self.cmake_compiled(self.src, self.template)
+        self.cache.moved = [("/elsewhere/build", str(self.cache.dir))]
+        self.assertIsNone(self.cache._cmake_object(self.src, self.template))
+        self.cache.moved = []
+        other = self.top / "fixtures" / "hidden" / "01-sigmoid" / self.src.name
+        other.parent.mkdir(parents=True)
+        other.write_text(self.src.read_text())
+        self.cmake_compiled(other, self.template)
+        self.assertIsNone(self.cache._cmake_object(other, self.template))
 
 
 if __name__ == "__main__":

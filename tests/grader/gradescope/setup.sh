@@ -17,7 +17,8 @@
 #   3. makes the worker users course-worker1 … course-worker8 (the sandbox "uid": no bubblewrap in Gradescope's
 #      containers, so each run of student code has a user id of its own),
 #   4. grades the solutions (must score 100) and the stubs (must score 0) once: the image is not built if the
-#      grader does not work in it, and the precompiled header and the hidden tests are compiled now,
+#      grader does not work in it, and the precompiled header and the hidden tests are compiled now (a prebuilt
+#      cache that has graded brings them along),
 #   5. closes the course to the workers: they may read its headers (src/, third_party/) and the precompiled
 #      header, pass through build-grader/ to their scratch folders, and nothing else (not the solutions, the
 #      hidden tests, the grader, the build); files are root's.
