@@ -35,8 +35,10 @@ WRONG = {
     "04-theta": ("theta.cpp", "size += (c[l - 1] + 1) * c[l];", "size += c[l - 1] * (c[l] + 1);"),
 }
 NOT_CPP = "this_is_not_cpp(at, all);"
-# It spins, as a student's loop does (it takes a processor until the time limit ends it).
+# It spins, as a student's loop does (it takes a processor until the time limit ends it) ...
 ENDLESS = "for (volatile unsigned long spin = 0;; spin = spin + 1) {}"
+# ... or, in the CTest test, waits forever: the same verdict, without taking a processor from the tests beside it.
+WAITS = "for (;;) { std::this_thread::sleep_for(std::chrono::milliseconds(10)); }"
 ENDLESS_STUDENT = 2
 
 
@@ -58,7 +60,8 @@ def own_code(path: pathlib.Path, functions: list, student: int, first_line: dict
     return "".join(lines)
 
 
-def make(n: int, out: pathlib.Path) -> dict:
+def make(n: int, out: pathlib.Path, spin: bool = True) -> dict:
+    """The class in out; spin=False: the endless loop waits rather than spins."""
     course = course_model.Course(ROOT)
     chapters = [c for c in course.exercise_chapters() if (ROOT / "solutions" / c.name).is_dir()]
     names = [c.name for c in chapters]
@@ -87,8 +90,10 @@ def make(n: int, out: pathlib.Path) -> dict:
                 first_line = {}
                 if fault in ("compile error", "endless loop") and i == 0:
                     # (In the chapter's first function: called by the chapter's own tests, not only later.)
-                    first_line[functions[0]] = NOT_CPP if fault == "compile error" else ENDLESS
+                    first_line[functions[0]] = NOT_CPP if fault == "compile error" else ENDLESS if spin else WAITS
                 text = own_code(base / src.name, functions, k, first_line)
+                if WAITS in first_line.values():
+                    text = "#include <chrono>\n#include <thread>\n" + text
                 if fault == "wrong" and src.name == WRONG[chapter.name][0]:
                     _, right, wrong = WRONG[chapter.name]
                     if right not in text:
