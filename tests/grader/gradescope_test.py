@@ -9,7 +9,8 @@ for each submission /autograder/submission/ filled and /autograder/run_autograde
 (gradescope_schema.problems). The root has a writable /etc of its own (setup.sh adds the worker users) and
 all of root's capabilities but no bubblewrap of its own inside (the sandbox "uid", as in Gradescope's
 containers). setup.sh gets the course's build folder as a prebuilt cache (COURSE_PREBUILT_CACHE), so the
-course is not compiled again.
+course is not compiled again, nor what grading made in it (warmed by CTest's grader.cache: the precompiled
+header, the hidden tests compiled and linked), which the copy finds under the same keys.
 
   solutions   solutions/ with a line added to each file, as ./course submit's zip  -> 100
   stubs       a copy of exercises/, as chapter folders                        -> 0
@@ -126,6 +127,13 @@ class Gradescope:
         return proc, results
 
 
+def kept(cache: pathlib.Path) -> set:
+    """What a grading makes once and keeps in its cache: the precompiled header, the hidden tests' objects and
+    the chapters' tests and judges linked with them."""
+    return {p.relative_to(cache).as_posix() for pattern in ("pch/*", "objects/*.hidden.o", "hidden/*/*")
+            for p in cache.glob(pattern)}
+
+
 def chapter_points(results: dict) -> dict:
     """Points per chapter from results.json's tests ("01-sigmoid: suite/case")."""
     points = {}
@@ -218,11 +226,17 @@ def main() -> int:
     with open(args.cache / "lock", "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # grade.py's lock: no other test's grader changes the cache meanwhile
         setup = gs.setup(bundle, prebuilt=not args.build, hidden=HERE / "fixtures" / "hidden")
+        prebuilt = kept(args.cache)
     print(setup.stdout)
     check(setup.returncode == 0, f"setup.sh ends well ({setup.seconds:.1f} s, "
                                  f"{'building the cache' if args.build else 'with a prebuilt cache'})")
     if setup.returncode != 0:
         return 1
+    if not args.build and any(name.startswith("pch/") for name in prebuilt):
+        made = sorted(kept(gs.autograder / "source" / "build-grader") - prebuilt)
+        check(not made, f"setup.sh's gradings make nothing the warm prebuilt cache has made (the precompiled header, "
+                        f"the hidden tests compiled and linked): the cache's keys do not depend on where it is "
+                        f"{made[:4]}")
     check(all(f"library_versions: {name} " in setup.stdout for name in ("xtensor", "xtl", "xsimd", "xtensor-blas")),
           "setup.sh checks that the build includes the bundle's versions of the header-only libraries")
     source = pathlib.Path("/autograder/source")
