@@ -143,6 +143,7 @@ class Cache:
         self.pch_headers = set()  # the headers they hold, as written between < and > (with them)
         self.moved = []  # a cache built elsewhere: (folder there, folder here), the build folder first
         self._headers = {}  # the digest of the course's headers a compile command reads, by its include folders
+        self.used = set()  # what this run used of what the cache keeps: precompiled headers, hidden tests' files
 
     def _configured(self):
         """The source and build folders the cache was configured for (CMakeCache.txt), or None."""
@@ -182,11 +183,13 @@ class Cache:
             self._headers[dirs] = digest.digest()
         return self._headers[dirs]
 
-    def key(self, template: list, *parts: bytes) -> str:
+    def key(self, template: list, *parts: bytes, course_headers=True) -> str:
         """The key of what a command makes from parts (a source, a header's text): their bytes, the course's
-        headers the command may read and the command itself, wherever the cache and the course are."""
+        headers the command may read (unless it reads none of them) and the command itself, wherever the cache
+        and the course are."""
         digest = hashlib.sha256()
-        for part in (*parts, self.course_headers(template), "\0".join(map(self.portable, template)).encode()):
+        headers = self.course_headers(template) if course_headers else b""
+        for part in (*parts, headers, "\0".join(map(self.portable, template)).encode()):
             digest.update(hashlib.sha256(part).digest())
         return digest.hexdigest()
 
@@ -316,12 +319,14 @@ class Cache:
                 return template
             (folder / "ok").write_text("")
         self.pch_dirs.add(folder)
+        self.used.add(folder)
         self.pch_headers |= {line.split(None, 1)[1] for line in headers}
         return [template[0], "-include", str(header), *template[1:]]
 
     def pch_folder(self, text: str, template: list) -> pathlib.Path:
-        """Where the precompiled header of text, compiled with template, is."""
-        return self.dir / "pch" / self.key(template, text.encode())[:16]
+        """Where the precompiled header of text, compiled with template, is (text includes only <...> headers,
+        the libraries': the course's own do not change it)."""
+        return self.dir / "pch" / self.key(template, text.encode(), course_headers=False)[:16]
 
     def compile_hidden(self, hidden_dir: pathlib.Path, name: str, template: list) -> list:
         """The instructor's hidden test files of a chapter, compiled once (cached by content: theirs and that of the
@@ -344,6 +349,7 @@ class Cache:
                         raise CacheError(f"the hidden tests {src} do not compile:\n{proc.stdout[-4000:]}")
                 os.replace(tmp, obj)
             objs.append(str(obj))
+            self.used.add(obj)
         return objs
 
     def _cmake_object(self, src: pathlib.Path, template: list):
@@ -426,7 +432,19 @@ class Cache:
             if proc.returncode != 0:
                 raise CacheError(f"the hidden tests of chapter {nn} do not link with the solutions:\n{proc.stdout}")
             os.replace(tmp, exe)
+        self.used.add(exe)
         return exe
+
+    def prune(self) -> int:
+        """Remove what the cache keeps that this run did not use (precompiled headers, hidden tests' objects and
+        programs made before a source, a header or an option changed): the folder, and a copy of it, stay the
+        size of one set. Returns how many were removed."""
+        stale = [p for p in (self.dir / "pch").glob("*") if p not in self.used]
+        stale += [p for p in self.objects.glob("*.hidden.o") if p not in self.used]
+        stale += [p for p in (self.dir / "hidden").glob("*") if not self.used & set(p.iterdir())]
+        for path in stale:
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+        return len(stale)
 
     def hidden_link_path(self, target: str, template: list) -> pathlib.Path:
         """Where the program that template links ({exe} its output) is kept."""

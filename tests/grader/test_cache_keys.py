@@ -75,13 +75,15 @@ class Keys(unittest.TestCase):
         other_set = keys(self.here, text=PCH_TEXT + "#include <string>\n")
         self.assertNotEqual(before[1], other_set[1])
 
-    def test_a_changed_course_header_makes_new_keys(self):
+    def test_a_changed_course_header_makes_a_new_object_key(self):
         before = keys(self.there)
         header = self.there.root / "src" / "base" / "array.hpp"
         header.write_text(header.read_text() + "using Index = long;\n")
-        changed = cache_mod.Cache(self.there.root, self.there.dir, 1, log=lambda *a: None)
-        self.assertNotEqual(before[:2], keys(changed)[:2])
-        self.assertNotEqual(keys(self.here)[:2], keys(changed)[:2])
+        changed = keys(cache_mod.Cache(self.there.root, self.there.dir, 1, log=lambda *a: None))
+        self.assertNotEqual(before[0], changed[0])
+        self.assertNotEqual(keys(self.here)[0], changed[0])
+        # The precompiled header holds the libraries' headers only (#include <...>): the same.
+        self.assertEqual(before[1], changed[1])
 
 
 class CMakesObjects(unittest.TestCase):
@@ -125,6 +127,25 @@ class CMakesObjects(unittest.TestCase):
         other.write_text(self.src.read_text())
         self.cmake_compiled(other, self.template)
         self.assertIsNone(self.cache._cmake_object(other, self.template))
+
+
+class Prune(unittest.TestCase):
+    def test_what_a_run_did_not_use_is_removed_students_objects_stay(self):
+        with tempfile.TemporaryDirectory(prefix="cache-prune-") as top:
+            top = pathlib.Path(top)
+            course(top / "course")
+            cache = cache_mod.Cache(top / "course", top / "cache", 1, log=lambda *a: None)
+            files = ["pch/new/course_pch.hpp.gch", "pch/old/course_pch.hpp.gch", "objects/new.hidden.o",
+                     "objects/old.hidden.o", "objects/student.o", "hidden/new/judge01", "hidden/old/judge01"]
+            for name in files:
+                (cache.dir / name).parent.mkdir(parents=True, exist_ok=True)
+                (cache.dir / name).write_text("")
+            cache.used = {cache.dir / "pch" / "new", cache.dir / "objects" / "new.hidden.o",
+                          cache.dir / "hidden" / "new" / "judge01"}
+            self.assertEqual(cache.prune(), 3)
+            self.assertEqual(sorted(name for name in files if (cache.dir / name).exists()),
+                             ["hidden/new/judge01", "objects/new.hidden.o", "objects/student.o",
+                              "pch/new/course_pch.hpp.gch"])
 
 
 if __name__ == "__main__":
