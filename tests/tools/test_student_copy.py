@@ -5,7 +5,8 @@ as a student would: a compiler error (std::exp on an array), then chapter 1's so
 the error, say that chapter 1 is done, and move on to chapter 2. Then list, run, test, hint, reset, help.
 
 To stay quick, the copy keeps chapters 1 and 2 only (the others are removed after the release) and is
-built without precompiled headers or website. The watch session is kept in OUT/watch-transcript.txt.
+built without precompiled headers or website, the course's own code one library at a time (COURSE_UNITY; the
+student's files are compiled one by one, as always). The watch session is kept in OUT/watch-transcript.txt.
 
     test_student_copy.py OUT_DIR
 """
@@ -120,7 +121,7 @@ def main() -> int:
     trim(out)
     started = time.time()
     proc = subprocess.run(["cmake", "--preset", "default", "-S", str(out), "-B", str(out / "build"),
-                           "-DCOURSE_DOCS=OFF", "-DCOURSE_PCH=OFF"], stdout=subprocess.PIPE,
+                           "-DCOURSE_DOCS=OFF", "-DCOURSE_PCH=OFF", "-DCOURSE_UNITY=ON"], stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT, text=True)
     check(proc.returncode == 0, "the students' copy configures", proc.stdout[-3000:])
     readme = (out / "README.md").read_text()
