@@ -133,7 +133,7 @@ def main() -> int:
           "the README is the students': no solutions/, no instructor edition, the website in website/")
 
     code, text = course(out, "help")
-    check(code == 0 and "watch" in text and not re.search(r"\b(stubs|release|grade|bench|format)\b", text),
+    check(code == 0 and "watch" in text and not re.search(r"\b(stubs|release|grade|bench|format|sanitize)\b", text),
           "./course help lists the student's commands only", text)
 
     # ./course watch: the student saves a compiler error, then the solution of chapter 1.
