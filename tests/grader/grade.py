@@ -157,6 +157,7 @@ def main(argv=None) -> int:
         except cache_mod.CacheError as e:
             sys.exit(f"grade: {e}")
         fcntl.flock(lock, fcntl.LOCK_UN)
+    ready = time.monotonic()  # the cache brought up to date (a first run builds the course): not a submission's time
     weights = weights_mod.Weights(args.weights)
     warnings = [f"against the solutions, {ch.name}: {problem}" for ch in chapters for problem in ch.reference_problems]
     warnings += [f"{args.weights.name}: {entry}" for entry in weights.unknown({ch.name: ch.cases for ch in chapters},
@@ -279,7 +280,7 @@ def main(argv=None) -> int:
         feedback_mod.write(args.feedback, results, ROOT)
         say(f"grade: feedback for {len(results)} student(s): {args.feedback}/")
     if args.batch:
-        say(reports.times(results, elapsed, args.jobs))
+        say(reports.times(results, time.monotonic() - ready, args.jobs, ready - started))
     say(f"grade: graded {len(results)} submission(s) in {elapsed:.1f} s")
     return 0
 

@@ -83,8 +83,9 @@ def seconds(chapters) -> dict:
     return out
 
 
-def times(results, elapsed: float, jobs: int) -> str:
-    """The end of a batch: each submission's times, then the total and the mean per submission."""
+def times(results, elapsed: float, jobs: int, cache_seconds: float = 0.0) -> str:
+    """The end of a batch: each submission's times, then the total and the mean per submission. elapsed: the
+    grading's wall time, from the moment the grader's cache was up to date (cache_seconds after the start)."""
     width = max(len(sub["student"]) for sub in results)
     lines = [f"grade: times in seconds ({jobs} chapter{'s' if jobs != 1 else ''} at once; the steps summed over "
              f"the submission's chapters)", f"  {'submission'.ljust(width)}   wall  compile   link    run"]
@@ -96,6 +97,8 @@ def times(results, elapsed: float, jobs: int) -> str:
     lines.append(f"grade: time: {n} submission{'s' if n != 1 else ''} in {elapsed:.1f} s, {elapsed / n:.2f} s per "
                  f"submission; " + ", ".join(f"{step} {total[step]:.1f} s" for step in STEPS)
                  + " (summed over the chapters graded at once)")
+    if cache_seconds >= 0.05:
+        lines.append(f"grade: before the first submission, {cache_seconds:.1f} s to bring the grader's cache up to date")
     return "\n".join(lines)
 
 
