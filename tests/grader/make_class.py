@@ -37,8 +37,10 @@ WRONG = {
 NOT_CPP = "this_is_not_cpp(at, all);"
 # It spins, as a student's loop does (it takes a processor until the time limit ends it) ...
 ENDLESS = "for (volatile unsigned long spin = 0;; spin = spin + 1) {}"
-# ... or, in the CTest test, waits forever: the same verdict, without taking a processor from the tests beside it.
+# ... or, in the CTest tests (this one's and grader.selftest's), waits forever: the same verdict, without taking a
+# processor from the tests beside it (with WAITS_INCLUDES).
 WAITS = "for (;;) { std::this_thread::sleep_for(std::chrono::milliseconds(10)); }"
+WAITS_INCLUDES = "#include <chrono>\n#include <thread>\n"
 ENDLESS_STUDENT = 2
 
 
@@ -93,7 +95,7 @@ def make(n: int, out: pathlib.Path, spin: bool = True) -> dict:
                     first_line[functions[0]] = NOT_CPP if fault == "compile error" else ENDLESS if spin else WAITS
                 text = own_code(base / src.name, functions, k, first_line)
                 if WAITS in first_line.values():
-                    text = "#include <chrono>\n#include <thread>\n" + text
+                    text = WAITS_INCLUDES + text
                 if fault == "wrong" and src.name == WRONG[chapter.name][0]:
                     _, right, wrong = WRONG[chapter.name]
                     if right not in text:

@@ -44,14 +44,16 @@ import checks  # noqa: E402
 import course_model  # noqa: E402
 import forgeries  # noqa: E402
 import gradescope_schema  # noqa: E402
+import make_class  # noqa: E402
 
+# Each fault's code in place of a function's body ({function}: the function's name).
 FAULTS = {
     "exception": 'throw std::runtime_error("a mistake in {function}");',
     "compile_error": "this_is_not_cpp(at, all);",
-    "segfault": "{{ volatile int* volatile p = nullptr; *p = 1; }} throw 0;",
+    "segfault": "{ volatile int* volatile p = nullptr; *p = 1; } throw 0;",
     # Waiting forever rather than spinning: the same time limit is hit without taking a processor from the
-    # tests that run beside this one.
-    "endless_loop": "for (;;) {{ std::this_thread::sleep_for(std::chrono::milliseconds(10)); }}",
+    # tests that run beside this one (as grader.class's endless loop).
+    "endless_loop": make_class.WAITS,
 }
 # Wall time per run of a chapter's tests: far above what they need, so that a machine
 # busy with other work does not make a correct chapter look like an endless loop.
@@ -61,7 +63,7 @@ TIME_LIMIT = 10
 def faulty(chapter: pathlib.Path, out: pathlib.Path, fault: str):
     """The solution of a chapter with every gap replaced by the fault."""
     for src in chapter.glob("*.cpp"):
-        text = course_model.replace_gaps(src, lambda function: [FAULTS[fault].format(function=function.name)])
+        text = course_model.replace_gaps(src, lambda function: [FAULTS[fault].replace("{function}", function.name)])
         (out / src.name).write_text("#include <chrono>\n#include <stdexcept>\n#include <thread>\n" + text)
 
 
@@ -199,7 +201,7 @@ def check_one_function(check, work: pathlib.Path, cache: pathlib.Path):
     shutil.rmtree(batch, ignore_errors=True)
     bomb = "std::vector<double> bomb; for (;;) { bomb.resize(2 * bomb.size() + (1 << 20), 1.0); }"
     chapter = next(c for c in course_model.Course(ROOT).exercise_chapters() if c.number == 2)
-    faults = {"relu_segfault": ("relu", FAULTS["segfault"].format(function="relu"), "crash (SIGSEGV) in relu"),
+    faults = {"relu_segfault": ("relu", FAULTS["segfault"].replace("{function}", "relu"), "crash (SIGSEGV) in relu"),
               "tanh_prime_memory_bomb": ("tanh_prime", bomb, "exception in tanh_prime: std::bad_alloc")}
     for name, (function, code, _) in faults.items():
         folder = batch / name / chapter.name
