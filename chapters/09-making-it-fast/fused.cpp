@@ -25,6 +25,9 @@ namespace {
 
 // A block of samples: every buffer of a block, 23 rows of B doubles, stays in the first-level cache.
 constexpr std::size_t B = 128;
+// A block's rows lie S doubles apart, a little more than B: rows 1 KiB apart would put a load from one row
+// and a store to another exactly 4 KiB apart, which the processor takes for the same address at first.
+constexpr std::size_t S = B + 8;
 
 }  // namespace
 
@@ -44,8 +47,7 @@ FusedNet::FusedNet(const Problem& p, int threads) : p_(p), N_(p.X.shape(0)), thr
     n_theta_ = (f + 1) * p.c[1] + (p.c[1] + 1) * p.c[2] + (p.c[2] + 1) * c3;
     gradient_ = xt::zeros<double>({n_theta_});
     for (int t = 0; t < threads_; ++t) {
-        work_.push_back(Work{std::vector<double>((p.c[1] * 2 + p.c[2] * 2 + c3) * B),
-                             std::vector<double>(n_theta_), 0.0});
+        work_.push_back(Work{Numbers((p.c[1] * 2 + p.c[2] * 2 + c3) * S), Numbers(n_theta_), 0.0});
     }
     if (threads_ > 1) {
         for (int t = 1; t < threads_; ++t) helpers_.emplace_back([this, t] { serve(t); });
@@ -121,12 +123,12 @@ double FusedNet::block(const double* theta, std::size_t s, std::size_t n, Work& 
     const double* t1 = theta;
     const double* t2 = t1 + (f + 1) * c1;
     const double* t3 = t2 + (c1 + 1) * c2;
-    // The block's rows: a(1), a(2), dz(3) (first z(3)), dz(2), dz(1); row k of a1 is a1 + k B.
+    // The block's rows: a(1), a(2), dz(3) (first z(3)), dz(2), dz(1); row k of a1 is a1 + k S.
     double* a1 = w.rows.data();
-    double* a2 = a1 + c1 * B;
-    double* dz3 = a2 + c2 * B;
-    double* dz2 = dz3 + c3 * B;
-    double* dz1 = dz2 + c2 * B;
+    double* a2 = a1 + c1 * S;
+    double* dz3 = a2 + c2 * S;
+    double* dz2 = dz3 + c3 * S;
+    double* dz1 = dz2 + c2 * S;
     const std::size_t N = N_;
     const double* x = x_.data() + s;  // x_j of sample s + i is x[j N + i]
     const double* y = y_.data() + s;
@@ -138,11 +140,11 @@ double FusedNet::block(const double* theta, std::size_t s, std::size_t n, Work& 
         for (std::size_t k = 0; k < c1; ++k) {
             double z = t1[k];
             for (std::size_t j = 0; j < f; ++j) z += x[j * N + i] * t1[(j + 1) * c1 + k];
-            a1[k * B + i] = z;
+            a1[k * S + i] = z;
         }
     }
     for (std::size_t k = 0; k < c1; ++k) {
-        double* a = a1 + k * B;
+        double* a = a1 + k * S;
 #pragma omp simd
         for (std::size_t i = 0; i < n; ++i) a[i] = tanh_of(a[i]);
     }
@@ -151,12 +153,12 @@ double FusedNet::block(const double* theta, std::size_t s, std::size_t n, Work& 
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t k = 0; k < c2; ++k) {
             double z = t2[k];
-            for (std::size_t j = 0; j < c1; ++j) z += a1[j * B + i] * t2[(j + 1) * c2 + k];
-            a2[k * B + i] = z;
+            for (std::size_t j = 0; j < c1; ++j) z += a1[j * S + i] * t2[(j + 1) * c2 + k];
+            a2[k * S + i] = z;
         }
     }
     for (std::size_t k = 0; k < c2; ++k) {
-        double* a = a2 + k * B;
+        double* a = a2 + k * S;
 #pragma omp simd
         for (std::size_t i = 0; i < n; ++i) a[i] = tanh_of(a[i]);
     }
@@ -165,15 +167,15 @@ double FusedNet::block(const double* theta, std::size_t s, std::size_t n, Work& 
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t k = 0; k < c3; ++k) {
             double z = t3[k];
-            for (std::size_t j = 0; j < c2; ++j) z += a2[j * B + i] * t3[(j + 1) * c3 + k];
-            dz3[k * B + i] = z;
+            for (std::size_t j = 0; j < c2; ++j) z += a2[j * S + i] * t3[(j + 1) * c3 + k];
+            dz3[k * S + i] = z;
         }
     }
     // the loss terms y log σ(z) + (1 − y) log σ(−z), with log σ(±z) = min(±z, 0) − log(1 + e^(−|z|)),
     // and dz(3) = (σ(z) − y)/N in place of z(3)
     double sum = 0.0;
     for (std::size_t k = 0; k < c3; ++k) {
-        double* d = dz3 + k * B;
+        double* d = dz3 + k * S;
         const double* yk = y + k * N;
 #pragma omp simd reduction(+ : sum)
         for (std::size_t i = 0; i < n; ++i) {
@@ -190,34 +192,34 @@ double FusedNet::block(const double* theta, std::size_t s, std::size_t n, Work& 
         double d2[c2];
         for (std::size_t j = 0; j < c2; ++j) {
             double da = 0.0;
-            for (std::size_t k = 0; k < c3; ++k) da += dz3[k * B + i] * t3[(j + 1) * c3 + k];
-            const double a = a2[j * B + i];
+            for (std::size_t k = 0; k < c3; ++k) da += dz3[k * S + i] * t3[(j + 1) * c3 + k];
+            const double a = a2[j * S + i];
             d2[j] = da * (1.0 - a * a);
-            dz2[j * B + i] = d2[j];
+            dz2[j * S + i] = d2[j];
         }
         for (std::size_t j = 0; j < c1; ++j) {
             double da = 0.0;
             for (std::size_t k = 0; k < c2; ++k) da += d2[k] * t2[(j + 1) * c2 + k];
-            const double a = a1[j * B + i];
-            dz1[j * B + i] = da * (1.0 - a * a);
+            const double a = a1[j * S + i];
+            dz1[j * S + i] = da * (1.0 - a * a);
         }
     }
     // ∂L/∂θ(l) = [Σ dz(l); a(l−1)ᵀ dz(l)]: sums over the block's samples, each a vectorized loop
     double* g1 = w.gradient.data();
     double* g2 = g1 + (f + 1) * c1;
     double* g3 = g2 + (c1 + 1) * c2;
-    layer_gradient(a2, B, dz3, g3, c2, c3, n);
-    layer_gradient(a1, B, dz2, g2, c1, c2, n);
+    layer_gradient(a2, S, dz3, g3, c2, c3, n);
+    layer_gradient(a1, S, dz2, g2, c1, c2, n);
     layer_gradient(x, N, dz1, g1, f, c1, n);
     return sum;
 }
 
-// g += [Σ_i dz_i; aᵀ dz] for a: c_in rows `stride` apart, dz: c_out rows B apart, over n samples.
+// g += [Σ_i dz_i; aᵀ dz] for a: c_in rows `stride` apart, dz: c_out rows S apart, over n samples.
 void FusedNet::layer_gradient(const double* a, std::size_t stride, const double* dz, double* g,
                               std::size_t c_in, std::size_t c_out, std::size_t n)
 {
     for (std::size_t k = 0; k < c_out; ++k) {
-        const double* d = dz + k * B;
+        const double* d = dz + k * S;
         double gb = 0.0;
         for (std::size_t i = 0; i < n; ++i) gb += d[i];
         g[k] += gb;
