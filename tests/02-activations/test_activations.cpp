@@ -5,6 +5,7 @@
 #include <functional>
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xrandom.hpp>
+#include <xtensor/xview.hpp>
 
 #include "course/02-activations/activation.hpp"
 #include "expect.hpp"
@@ -223,12 +224,12 @@ BOOST_AUTO_TEST_SUITE(activation)
 
 BOOST_AUTO_TEST_CASE(activation_finds_each_function_by_name, *nn::testing::provided())
 {
-    BOOST_TEST(nn::activation("sigmoid").phi == &nn::sigmoid);
-    BOOST_TEST(nn::activation("sigmoid").phi_prime == &nn::sigmoid_prime);
-    BOOST_TEST(nn::activation("tanh").phi == &nn::tanh);
-    BOOST_TEST(nn::activation("tanh").phi_prime == &nn::tanh_prime);
-    BOOST_TEST(nn::activation("relu").phi == &nn::relu);
-    BOOST_TEST(nn::activation("relu").phi_prime == &nn::relu_prime);
+    BOOST_TEST(nn::activation("sigmoid").phi.function() == &nn::sigmoid);
+    BOOST_TEST(nn::activation("sigmoid").phi_prime.function() == &nn::sigmoid_prime);
+    BOOST_TEST(nn::activation("tanh").phi.function() == &nn::tanh);
+    BOOST_TEST(nn::activation("tanh").phi_prime.function() == &nn::tanh_prime);
+    BOOST_TEST(nn::activation("relu").phi.function() == &nn::relu);
+    BOOST_TEST(nn::activation("relu").phi_prime.function() == &nn::relu_prime);
     BOOST_TEST(nn::activation("relu").name == "relu");
 }
 
@@ -248,6 +249,47 @@ BOOST_AUTO_TEST_CASE(the_course_tanh_is_the_library_tanh, *nn::testing::provided
     const Array t = nn::tanh(z);
     BOOST_TEST(all_close(t, expected, 0.0, 1e-15));
     BOOST_TEST(has_shape(nn::tanh(a_cube), {2, 2, 2}));
+}
+
+BOOST_AUTO_TEST_CASE(phi_of_a_matrix_is_a_matrix_of_the_same_numbers, *nn::testing::provided())
+{
+    // φ(z(l)) of a layer's 300 × 6 matrix: a matrix, with the very numbers of φ of the same array
+    xt::random::seed(11);
+    const Matrix z = 3.0 * xt::random::randn<double>({300, 6});
+    const Array expected = nn::tanh(Array(z));
+    const Matrix a = nn::activation("tanh").phi(z);
+    BOOST_TEST(has_shape(a, {300, 6}));
+    BOOST_TEST(all_close(a, expected, 0.0, 0.0));
+    // a row (one sample, 1 × 6) and a column (300 × 1)
+    const Matrix row = xt::view(z, xt::range(4, 5), xt::all());
+    const Matrix column = xt::view(z, xt::all(), xt::range(2, 3));
+    BOOST_TEST(all_close(nn::activation("tanh").phi(row), nn::tanh(Array(row)), 0.0, 0.0));
+    BOOST_TEST(all_close(nn::activation("tanh").phi(column), nn::tanh(Array(column)), 0.0, 0.0));
+}
+
+BOOST_AUTO_TEST_CASE(tanh_of_a_kept_z_is_the_forward_pass_result_and_a_changed_z_is_computed,
+                     *nn::testing::provided())
+{
+    // φ = tanh of a layer's z(l) keeps its result; tanh′'s tanh(z(l)) in the backward pass is handed the
+    // same numbers, and any z that differs in a single number is computed afresh
+    xt::random::seed(12);
+    const Matrix z1 = 3.0 * xt::random::randn<double>({300, 6});
+    const Matrix z2 = 3.0 * xt::random::randn<double>({300, 4});
+    const Array tanh_z1 = nn::tanh(Array(z1));
+    const Array tanh_z2 = nn::tanh(Array(z2));
+    const Activation& phi = nn::activation("tanh");
+    const Matrix a1 = phi.phi(z1);
+    const Matrix a2 = phi.phi(z2);
+    Matrix z1_changed = z1;
+    z1_changed(123, 4) += 0.5;
+    const Array tanh_z1_changed = nn::tanh(Array(z1_changed));
+    BOOST_TEST(tanh_z1_changed(123, 4) == std::tanh(z1_changed(123, 4)), boost::test_tools::tolerance(1e-15));
+    BOOST_TEST(tanh_z1_changed(123, 4) != tanh_z1(123, 4));
+    BOOST_TEST(all_close(nn::tanh(Array(z2)), tanh_z2, 0.0, 0.0));
+    BOOST_TEST(all_close(nn::tanh(Array(z1)), tanh_z1, 0.0, 0.0));
+    BOOST_TEST(all_close(nn::tanh(Array(z1)), tanh_z1, 0.0, 0.0));  // (once handed over, computed again)
+    BOOST_TEST(all_close(a1, tanh_z1, 0.0, 0.0));
+    BOOST_TEST(all_close(a2, tanh_z2, 0.0, 0.0));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
