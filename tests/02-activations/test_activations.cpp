@@ -3,6 +3,7 @@
 #include <cfenv>
 #include <cmath>
 #include <functional>
+#include <stdexcept>
 #include <xtensor/xbuilder.hpp>
 #include <xtensor/xrandom.hpp>
 #include <xtensor/xview.hpp>
@@ -290,6 +291,28 @@ BOOST_AUTO_TEST_CASE(tanh_of_a_kept_z_is_the_forward_pass_result_and_a_changed_z
     BOOST_TEST(all_close(nn::tanh(Array(z1)), tanh_z1, 0.0, 0.0));  // (once handed over, computed again)
     BOOST_TEST(all_close(a1, tanh_z1, 0.0, 0.0));
     BOOST_TEST(all_close(a2, tanh_z2, 0.0, 0.0));
+}
+
+BOOST_AUTO_TEST_CASE(a_function_of_a_kept_z_gets_the_same_numbers_and_may_throw, *nn::testing::provided())
+{
+    // φ′ of the z(l) that φ = tanh kept is given the kept array: 2 tanh(z) stands for 1 − tanh²(z) here
+    // (tanh′ is the student's); a function that throws leaves the kept z(l) usable
+    xt::random::seed(13);
+    const Matrix z = 3.0 * xt::random::randn<double>({300, 6});
+    const Array tanh_z = nn::tanh(Array(z));
+    const ElementWise twice_tanh([](const Array& x) { return Array(2.0 * nn::tanh(x)); });
+    const ElementWise fails([](const Array&) -> Array { throw std::runtime_error("not implemented"); });
+    const Matrix a = nn::activation("tanh").phi(z);
+    BOOST_CHECK_THROW(fails(z), std::runtime_error);
+    BOOST_TEST(all_close(twice_tanh(z), 2.0 * tanh_z, 0.0, 0.0));
+    BOOST_TEST(all_close(twice_tanh(z), 2.0 * tanh_z, 0.0, 0.0));  // (handed over once, then computed)
+    Matrix z_changed = z;
+    z_changed(0, 0) = -z_changed(0, 0);
+    nn::activation("tanh").phi(z);
+    const Matrix changed = twice_tanh(z_changed);
+    BOOST_TEST(changed(0, 0) == -2.0 * tanh_z(0, 0));
+    BOOST_TEST(all_close(xt::view(changed, xt::range(1, 300), xt::all()),
+                         xt::view(2.0 * tanh_z, xt::range(1, 300), xt::all()), 0.0, 0.0));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,7 @@
 // Chapter 2's course code: tanh, and the activations by name.
 #include "course/02-activations/activation.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstddef>
@@ -107,28 +108,65 @@ Array computed_tanh(const Array& z)
 struct Kept {
     Array z;
     Array a;
-    bool full = false;
+    bool full = false;  // a is still to be handed over
+    bool lent = false;  // z is the argument of a call under way (see ElementWise below)
 };
 thread_local std::array<Kept, 4> kept;
 thread_local std::size_t next_to_replace = 0;
+
+// z and the kept z hold the same numbers, bit for bit, in the same shape.
+template <class Z>
+bool same_numbers(const Kept& k, const Z& z)
+{
+    return z.size() != 0 && k.z.dimension() == z.dimension() &&
+           std::equal(z.shape().begin(), z.shape().end(), k.z.shape().begin()) &&
+           std::memcmp(k.z.data(), z.data(), z.size() * sizeof(double)) == 0;
+}
 
 // Keeps a = tanh(z) (the forward pass's z(l) and a(l)) for the next tanh(z) of the same numbers.
 void keep(Array&& z, const Array& a)
 {
     Kept* slot = nullptr;
     for (Kept& k : kept) {
-        if (!k.full) {
+        if (!k.full && !k.lent) {
             slot = &k;
             break;
         }
     }
-    if (slot == nullptr) {  // all full (a forward pass with no backward pass after it): replace the oldest
-        slot = &kept[next_to_replace];
+    // all full (forward passes with no backward pass after them): replace the oldest
+    for (std::size_t tries = 0; slot == nullptr && tries < kept.size(); ++tries) {
+        Kept& k = kept[next_to_replace];
         next_to_replace = (next_to_replace + 1) % kept.size();
+        if (!k.lent) slot = &k;
     }
+    if (slot == nullptr) return;
     slot->z = std::move(z);
     slot->a = a;
     slot->full = true;
+}
+
+// A kept z with the same numbers as the matrix z, or none.
+Kept* kept_like(const Matrix& z)
+{
+    for (Kept& k : kept) {
+        if (k.full && !k.lent && same_numbers(k, z)) return &k;
+    }
+    return nullptr;
+}
+
+// a as a matrix of the shape of z: the matrix takes a's numbers over (an Array and a Matrix keep them alike,
+// row by row in one aligned block), with the strides of its shape.
+Matrix as_matrix(Array&& a, const Matrix& z)
+{
+    if (a.dimension() != 2 || a.shape(0) != z.shape(0) || a.shape(1) != z.shape(1)) {
+        // (a function that changed the shape: the assignment to a Matrix says what is wrong)
+        return Matrix(a);
+    }
+    Matrix::inner_shape_type shape = {z.shape(0), z.shape(1)};
+    Matrix::inner_strides_type strides;
+    Matrix::inner_backstrides_type backstrides;
+    xt::compute_strides(shape, xt::layout_type::row_major, strides, backstrides);
+    return Matrix(std::move(a.storage()), std::move(shape), std::move(strides));
 }
 
 }  // namespace
@@ -136,9 +174,8 @@ void keep(Array&& z, const Array& a)
 Array tanh(const Array& z)
 {
     for (Kept& k : kept) {
-        // the same numbers, bit for bit, as a z that the forward pass kept: its tanh, handed over
-        if (k.full && z.size() != 0 && k.z.shape() == z.shape() &&
-            std::memcmp(k.z.data(), z.data(), z.size() * sizeof(double)) == 0) {
+        // a z that the forward pass kept (this very array, or the same numbers): its tanh, handed over
+        if (k.full && (&z == &k.z || same_numbers(k, z))) {
             k.full = false;
             return std::move(k.a);
         }
@@ -148,22 +185,24 @@ Array tanh(const Array& z)
 
 Matrix ElementWise::operator()(const Matrix& z) const
 {
+    if (f_ != &tanh) {
+        // φ′(z(l)) in the backward pass, of the z(l) that φ = tanh kept: f is given the kept array itself
+        // (no copy of z), and tanh(z(l)) inside it, that very array, finds its result without comparing
+        if (Kept* k = kept_like(z)) {
+            k->lent = true;
+            struct Return {  // (however f returns: with its result or with an exception)
+                Kept& k;
+                ~Return() { k.lent = false; }
+            } given_back{*k};
+            return as_matrix(f_(k->z), z);
+        }
+    }
     Array z_array(z);
     Array a = f_(z_array);
-    if (a.dimension() != 2 || a.shape(0) != z.shape(0) || a.shape(1) != z.shape(1)) {
-        return Matrix(
-            a);  // (a function that changed the shape: the assignment to a Matrix says what is wrong)
-    }
     if (f_ == &tanh) {  // φ = tanh of a layer's z(l): kept for tanh′(z(l)) in the backward pass
         keep(std::move(z_array), a);
     }
-    // An Array and a Matrix keep their numbers alike (row by row, in one aligned block): the matrix takes
-    // the block over, with the strides of its shape.
-    Matrix::inner_shape_type shape = {z.shape(0), z.shape(1)};
-    Matrix::inner_strides_type strides;
-    Matrix::inner_backstrides_type backstrides;
-    xt::compute_strides(shape, xt::layout_type::row_major, strides, backstrides);
-    return Matrix(std::move(a.storage()), std::move(shape), std::move(strides));
+    return as_matrix(std::move(a), z);
 }
 
 const Activation& activation(const std::string& name)
