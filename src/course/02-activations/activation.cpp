@@ -1,4 +1,5 @@
-// Chapter 2's course code: tanh, and the activations by name.
+// Chapter 2's course code: tanh, what φ = tanh keeps of a forward pass for the backward pass, φ and φ′
+// applied to an array or a matrix (ElementWise), and the activations by name.
 #include "course/02-activations/activation.hpp"
 
 #include <algorithm>
