@@ -50,4 +50,8 @@ Implementation fast_xtensor(const Problem& p, bool blas);
 Implementation hand_loops(const Problem& p);
 Implementation fused_soa(const Problem& p, int threads = 1);
 
+/// The facts course_epoch_matrices and course_epoch_megabytes (course_loop.cpp): how many matrices one
+/// epoch of the course's loop returns fresh from forward and backprop, and their size.
+void write_course_epoch_facts(const std::string& dir, const Problem& p);
+
 }  // namespace bench

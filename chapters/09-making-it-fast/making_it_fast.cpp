@@ -409,6 +409,7 @@ int benchmark(const nn::CommandLine& line)
         write_figure_data(line.figure_data, rows);
         bench::write_limit_data(line.figure_data, limit, rows);
         bench::write_bias_column_facts(line.figure_data, bias);
+        bench::write_course_epoch_facts(line.figure_data, p);
     }
     return 0;
 }
