@@ -9,11 +9,16 @@
 """
 import csv
 import datetime
+import fnmatch
 import hashlib
 import os
 import pathlib
 import sqlite3
 import stat
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "tools"))
+import course_model  # noqa: E402
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -43,12 +48,12 @@ def submission_hash(folder: pathlib.Path) -> str:
     """SHA-256 of a submission's files (its chapter folders NN-name/, or those of its exercises/): each file's
     path and bytes, in order; links are not followed (their target's name is hashed instead)."""
     folder = pathlib.Path(folder)
-    if not any(folder.glob("[0-9][0-9]-*")) and (folder / "exercises").is_dir():
+    if not any(folder.glob(course_model.CHAPTER_GLOB)) and (folder / "exercises").is_dir():
         folder = folder / "exercises"
     digest = hashlib.sha256()
     for root, dirs, files in os.walk(folder):
         if pathlib.Path(root) == folder:
-            dirs[:] = [d for d in dirs if d[:2].isdigit() and d[2:3] == "-"]
+            dirs[:] = [d for d in dirs if fnmatch.fnmatch(d, course_model.CHAPTER_GLOB)]
             files = []
         dirs.sort()
         for name in sorted(files):

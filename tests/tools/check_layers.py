@@ -19,17 +19,18 @@ import pathlib
 import re
 import sys
 
+import course_model
+
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 NAMES = {"base": "src/base/ code", "student": "API (src/student/)", "course": "course code",
          "code": "student code", "program": "program", "test": "tests", "support": "test support"}
 
 
-def chapter_numbers(root: pathlib.Path) -> dict:
-    """Chapter folder name -> number, and the student API header's short name -> number."""
+def chapter_numbers(course: course_model.Course) -> dict:
+    """Chapter folder name -> number, and the file name of the chapter's API header -> number."""
     numbers = {}
-    for d in sorted((root / "chapters").glob("[0-9][0-9]-*")):
-        numbers[d.name] = int(d.name[:2])
-        numbers[d.name[3:] + ".hpp"] = int(d.name[:2])
+    for c in course.chapters:
+        numbers[c.name] = numbers[c.api_header.name] = c.number
     return numbers
 
 
@@ -95,9 +96,9 @@ def allowed(src_layer, k, dst_layer, j, appendix: bool) -> bool:
 
 
 def check(root: pathlib.Path) -> list:
-    numbers = chapter_numbers(root)
-    with_exercise = {int(d.name[:2]) for d in (root / "solutions").glob("[0-9][0-9]-*")} | \
-        {int(d.name[:2]) for d in (root / "exercises").glob("[0-9][0-9]-*")}
+    course = course_model.Course(root)
+    numbers = chapter_numbers(course)
+    with_exercise = {c.number for c in course.exercise_chapters()}
     problems = []
     files = [p for d in ("src", "solutions", "exercises", "chapters", "tests") if (root / d).is_dir()
              for p in sorted((root / d).rglob("*")) if p.suffix in (".hpp", ".cpp")]

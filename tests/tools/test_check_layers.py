@@ -20,7 +20,7 @@ class IncludeDirection(unittest.TestCase):
         self.tmp = pathlib.Path(tempfile.mkdtemp())
         for folder in ("src", "solutions", "exercises", "chapters", "tests"):
             if (ROOT / folder).is_dir():
-                shutil.copytree(ROOT / folder, self.tmp / folder, ignore=shutil.ignore_patterns("*.md", "*.gp"))
+                shutil.copytree(ROOT / folder, self.tmp / folder, ignore=shutil.ignore_patterns("*.gp"))
 
     def tearDown(self):
         shutil.rmtree(self.tmp)

@@ -20,6 +20,8 @@ import sys
 import threading
 import time
 
+import course_model
+
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 KEEP = ("01-", "02-")
@@ -37,7 +39,7 @@ def check(ok, what, detail=""):
 def trim(out: pathlib.Path):
     """Only chapters 1 and 2: every folder of a later chapter goes."""
     for parent in ("chapters", "exercises", "tests", "src/course", ".course/handed-out"):
-        for folder in (out / parent).glob("[0-9][0-9]-*"):
+        for folder in (out / parent).glob(course_model.CHAPTER_GLOB):
             if not folder.name.startswith(KEEP):
                 shutil.rmtree(folder)
 
