@@ -85,7 +85,7 @@ def try_one(path: pathlib.Path, build: pathlib.Path, course) -> list:
 def main() -> int:
     build = pathlib.Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else course_model.ROOT / "build"
     course = course_model.Course()
-    files = sorted((HERE / "mistakes").glob("[0-9][0-9]-*/*.cpp"))
+    files = sorted((HERE / "mistakes").glob(course_model.CHAPTER_GLOB + "/*.cpp"))
     table = {m.name for m in explain.mistakes()}
     headers = [header_of(p) for p in files]
     tried = {h["name"] for h in headers if h}
