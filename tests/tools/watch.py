@@ -2,8 +2,8 @@
 """`./course watch [N]`: check chapter N (or the first chapter not done) each time a file under exercises/ is
 saved. When the chapter passes, it says so and moves on to the next chapter. Ctrl-C stops it.
 
-It waits with inotifywait (Debian's inotify-tools) when installed, otherwise by looking at the files' times
-twice a second. The screen is cleared before each check only on a terminal.
+It waits with inotifywait (Debian's inotify-tools, which `./course watch` installs), or, without it, by looking
+at the files' times every POLL seconds. The screen is cleared before each check only on a terminal.
 """
 import argparse
 import os
@@ -41,14 +41,12 @@ def changed(before: dict, after: dict) -> list:
 
 
 def wait_for_save(folder: pathlib.Path, before: dict) -> tuple:
-    """Block until a student's file changes; (the files that changed, the new times)."""
+    """Block until a student's file changes; (the files that changed, the new times). A file saved since
+    `before` was taken (during the last check) counts at once."""
     inotify = shutil.which("inotifywait")
     while True:
-        if inotify:
-            # Wakes on the first event, or after a while to look again (a folder made later is watched too).
-            subprocess.run([inotify, "-qq", "-r", "-t", "30", "-e", "close_write,moved_to,create,delete",
-                            "--exclude", r"/\.", str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        else:
+        if not (inotify and wait_for_event(inotify, folder, before)):
+            inotify = None  # no inotifywait, or it failed: look at the files' times instead
             time.sleep(POLL)
         now = watched(folder)
         if changed(before, now):
@@ -60,6 +58,27 @@ def wait_for_save(folder: pathlib.Path, before: dict) -> tuple:
                     break
                 now = later
             return changed(before, now), now
+
+
+def wait_for_event(inotify: str, folder: pathlib.Path, before: dict) -> bool:
+    """Wait with inotifywait until a file under `folder` is written, moved, made or deleted, or at most 30 s
+    (a folder made meanwhile is then watched too). Returns at once when a file has changed since `before`:
+    that is looked at once the watches are set up, so that no save falls between the two. False when
+    inotifywait fails (too many files to watch, say)."""
+    proc = subprocess.Popen([inotify, "-r", "-t", "30", "-e", "close_write,moved_to,create,delete", "--exclude",
+                             r"/\.", str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        for line in proc.stderr:
+            if line.startswith("Watches established"):
+                break
+        if changed(before, watched(folder)):
+            return True
+        return proc.wait() in (0, 2)  # an event, or the time ran out
+    finally:
+        proc.stderr.close()
+        if proc.poll() is None:
+            proc.terminate()
+            proc.wait()
 
 
 def chapter_of_file(course, path: pathlib.Path):
