@@ -39,8 +39,8 @@ import course_model  # noqa: E402
 
 
 # A student's file is compiled at -Og, not at CMake's -O3: the grader compiles every file of every submission, and
-# -Og compiles fastest (faster than -O3 and -O1; -O0 is slower: it emits every inline function of xtensor it
-# uses; the times are in the notes of issue 18). The results are the same bits (-ffp-contract=off and no -ffast-math at any level: no reordered or fused
+# -Og compiles fastest (faster than -O3 and -O1; -O0 is slower: it emits every inline function of xtensor it uses).
+# The results are the same bits (-ffp-contract=off and no -ffast-math at any level: no reordered or fused
 # arithmetic); the tests run hardly slower, since the course code and the other chapters' solutions they call keep
 # their -O3.
 STUDENT_OPTIMIZATION = "-Og"
